@@ -1,0 +1,48 @@
+package dev.viewgate.tier;
+
+import dev.viewgate.web.Caller;
+import dev.viewgate.web.Pages;
+import dev.viewgate.web.RequestAuth;
+import jakarta.ws.rs.core.Response;
+import java.util.HashMap;
+import java.util.Map;
+import java.util.Optional;
+import org.keycloak.models.KeycloakSession;
+import org.keycloak.models.UserModel;
+
+/** {@code GET /realms/{r}/viewgate/}: "My access", the member's name and tier. */
+public final class MyAccessPage {
+
+    private final KeycloakSession session;
+
+    public MyAccessPage(KeycloakSession session) {
+        this.session = session;
+    }
+
+    public Response render() {
+        Optional<Caller> signedIn = RequestAuth.browser(session);
+        if (signedIn.isEmpty()) {
+            return Pages.signIn(session, "");
+        }
+        Response clean = Pages.dropCallbackParams(session);
+        if (clean != null) {
+            return clean;
+        }
+        Caller caller = signedIn.get();
+        UserModel user = caller.user();
+        TierService tiers = new TierService(session, caller.realm());
+        Tier tier = tiers.tierOf(user);
+        TierService.Capabilities can = tiers.capabilitiesOf(user, tier);
+
+        Map<String, Object> member = new HashMap<>();
+        member.put("username", user.getUsername());
+        member.put("name", Optional.ofNullable(TierResource.displayName(user)).orElse(user.getUsername()));
+        member.put("email", Optional.ofNullable(user.getEmail()).orElse(""));
+        member.put("tierLevel", tier.level());
+        member.put("tierLabel", tier.isMember() ? tier.label() : "");
+        member.put("canViewAs", can.viewAsTier() || can.viewAsUser());
+        member.put("canDecide", can.decideRequests());
+        member.put("canShare", can.share());
+        return Pages.render(session, caller, "viewgate-my-access.ftl", Map.of("member", member));
+    }
+}

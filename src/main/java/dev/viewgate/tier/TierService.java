@@ -1,0 +1,76 @@
+package dev.viewgate.tier;
+
+import java.util.List;
+import org.jboss.logging.Logger;
+import org.keycloak.models.AdminRoles;
+import org.keycloak.models.ClientModel;
+import org.keycloak.models.Constants;
+import org.keycloak.models.KeycloakSession;
+import org.keycloak.models.RealmModel;
+import org.keycloak.models.RoleModel;
+import org.keycloak.models.UserModel;
+
+/** Tiers of one realm: its ladder, its settings, and the tier of a member. */
+public final class TierService {
+
+    private static final Logger LOG = Logger.getLogger(TierService.class);
+
+    /** What a member may do in Viewgate, derived from their tier and the realm's thresholds. */
+    public record Capabilities(boolean viewAsTier, boolean viewAsUser, boolean decideRequests, boolean share) {
+    }
+
+    private final KeycloakSession session;
+    private final RealmModel realm;
+
+    public TierService(KeycloakSession session, RealmModel realm) {
+        this.session = session;
+        this.realm = realm;
+    }
+
+    /** The realm's ladder, computed once per request. */
+    public TierLadder ladder() {
+        String key = "viewgate.tierLadder." + realm.getId();
+        TierLadder cached = session.getAttribute(key, TierLadder.class);
+        if (cached != null) {
+            return cached;
+        }
+        List<TierLadder.Candidate> candidates = realm.getRolesStream()
+                .map(role -> new TierLadder.Candidate(role.getName(),
+                        role.getFirstAttribute(TierLadder.TIER_ATTRIBUTE), role.getDescription()))
+                .toList();
+        TierLadder ladder = TierLadder.of(candidates,
+                problem -> LOG.warnf("Viewgate, realm '%s': %s", realm.getName(), problem));
+        session.setAttribute(key, ladder);
+        return ladder;
+    }
+
+    public ViewgateSettings settings() {
+        return ViewgateSettings.from(realm::getAttribute,
+                problem -> LOG.warnf("Viewgate, realm '%s': %s", realm.getName(), problem));
+    }
+
+    /** The highest tier among the member's effective realm roles (composites and groups count). */
+    public Tier tierOf(UserModel user) {
+        return ladder().highestHeld(roleName -> {
+            RoleModel role = realm.getRole(roleName);
+            return role != null && user.hasRole(role);
+        });
+    }
+
+    public Capabilities capabilitiesOf(UserModel user, Tier tier) {
+        ViewgateSettings settings = settings();
+        int level = tier.level();
+        return new Capabilities(
+                tier.isMember() && level >= settings.viewAsTierMinTier(),
+                tier.isMember() && level >= settings.viewAsUserMinTier(),
+                (tier.isMember() && level >= settings.decideMinTier()) || canManageUsers(user),
+                tier.isMember() && level >= settings.shareMinTier());
+    }
+
+    /** Whether the user holds realm-management {@code manage-users} (directly, by composite or by group). */
+    public boolean canManageUsers(UserModel user) {
+        ClientModel realmManagement = realm.getClientByClientId(Constants.REALM_MANAGEMENT_CLIENT_ID);
+        RoleModel manageUsers = realmManagement == null ? null : realmManagement.getRole(AdminRoles.MANAGE_USERS);
+        return manageUsers != null && user.hasRole(manageUsers);
+    }
+}

@@ -1,0 +1,120 @@
+package dev.viewgate.web;
+
+import jakarta.ws.rs.core.MultivaluedMap;
+import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.core.UriBuilder;
+import java.net.URI;
+import java.util.Map;
+import java.util.Set;
+import org.keycloak.forms.login.LoginFormsProvider;
+import org.keycloak.models.ClientModel;
+import org.keycloak.models.KeycloakSession;
+import org.keycloak.models.RealmModel;
+import org.keycloak.protocol.oidc.OIDCLoginProtocol;
+import org.keycloak.protocol.oidc.utils.PkceUtils;
+import org.keycloak.services.resources.RealmsResource;
+
+/**
+ * Viewgate's themed pages: rendered with the realm's login theme (templates ship as theme-resources), signed in
+ * through the public client {@value #PAGES_CLIENT_ID}.
+ */
+public final class Pages {
+
+    public static final String PAGES_CLIENT_ID = "viewgate-pages";
+
+    /** Parameters the authorization endpoint appends when it sends the browser back. */
+    private static final Set<String> CALLBACK_PARAMS = Set.of("code", "state", "session_state", "iss", "error",
+            "error_description", "error_uri");
+
+    private Pages() {
+    }
+
+    /** {@code /realms/{realm}/viewgate/<path>} as an absolute URI of this request's host. */
+    public static URI uri(KeycloakSession session, String path) {
+        RealmModel realm = session.getContext().getRealm();
+        UriBuilder builder = session.getContext().getUri().getBaseUriBuilder()
+                .path(RealmsResource.class).path(realm.getName()).path("viewgate");
+        return (path.isEmpty() ? builder.path("/") : builder.path(path)).build();
+    }
+
+    /**
+     * What a page answers when there is no browser session: a redirect to the realm's login that comes back to
+     * {@code path}. A callback that arrives without a session (the login failed or cookies are blocked) gets an
+     * error page instead of another redirect, so a browser never loops.
+     */
+    public static Response signIn(KeycloakSession session, String path) {
+        RealmModel realm = session.getContext().getRealm();
+        ClientModel client = realm.getClientByClientId(PAGES_CLIENT_ID);
+        if (client == null || !client.isEnabled()) {
+            return error(session, Response.Status.SERVICE_UNAVAILABLE, "viewgateNotSetUp");
+        }
+        MultivaluedMap<String, String> query = session.getContext().getUri().getQueryParameters();
+        if (query.containsKey("code") || query.containsKey("error")) {
+            return error(session, Response.Status.UNAUTHORIZED, "viewgateSignInFailed");
+        }
+        URI login = session.getContext().getUri().getBaseUriBuilder()
+                .path(RealmsResource.class).path(realm.getName()).path("protocol").path(OIDCLoginProtocol.LOGIN_PROTOCOL)
+                .path("auth")
+                .queryParam(OIDCLoginProtocol.CLIENT_ID_PARAM, PAGES_CLIENT_ID)
+                .queryParam(OIDCLoginProtocol.REDIRECT_URI_PARAM, uri(session, path))
+                .queryParam(OIDCLoginProtocol.RESPONSE_TYPE_PARAM, OIDCLoginProtocol.CODE_PARAM)
+                .queryParam(OIDCLoginProtocol.SCOPE_PARAM, "openid")
+                .queryParam(OIDCLoginProtocol.STATE_PARAM, PkceUtils.generateCodeVerifier())
+                // The page signs in through the SSO cookie and never redeems the code; the challenge only satisfies
+                // realms whose client policies demand PKCE.
+                .queryParam(OIDCLoginProtocol.CODE_CHALLENGE_PARAM,
+                        PkceUtils.generateS256CodeChallenge(PkceUtils.generateCodeVerifier()))
+                .queryParam(OIDCLoginProtocol.CODE_CHALLENGE_METHOD_PARAM, OIDCLoginProtocol.PKCE_METHOD_S256)
+                .build();
+        return Response.seeOther(login).build();
+    }
+
+    /**
+     * After a sign-in the browser comes back with the authorization response in the query; a signed-in page
+     * redirects once to its clean address so the code never sits in the history. Null when there is nothing to clean.
+     */
+    public static Response dropCallbackParams(KeycloakSession session) {
+        MultivaluedMap<String, String> query = session.getContext().getUri().getQueryParameters();
+        if (query.keySet().stream().noneMatch(CALLBACK_PARAMS::contains)) {
+            return null;
+        }
+        UriBuilder clean = session.getContext().getUri().getRequestUriBuilder().replaceQuery(null);
+        query.forEach((name, values) -> {
+            if (!CALLBACK_PARAMS.contains(name)) {
+                values.forEach(value -> clean.queryParam(name, value));
+            }
+        });
+        return Response.seeOther(clean.build()).build();
+    }
+
+    /** Renders a page template for a signed-in caller; {@code csrf} and {@code viewgate} URLs are always available. */
+    public static Response render(KeycloakSession session, Caller caller, String template, Map<String, Object> attributes) {
+        LoginFormsProvider forms = session.getProvider(LoginFormsProvider.class)
+                .setUser(caller.user())
+                .setActionUri(uri(session, ""))
+                .setAttribute("csrf", RequestAuth.csrfToken(caller))
+                .setAttribute("viewgateUrl", uri(session, "").toString())
+                .setAttribute("signOutUrl", signOutUri(session).toString())
+                .setResponseHeader("Cache-Control", "no-store")
+                .setResponseHeader("Referrer-Policy", "no-referrer");
+        attributes.forEach(forms::setAttribute);
+        return forms.createForm(template);
+    }
+
+    private static URI signOutUri(KeycloakSession session) {
+        RealmModel realm = session.getContext().getRealm();
+        return session.getContext().getUri().getBaseUriBuilder()
+                .path(RealmsResource.class).path(realm.getName()).path("protocol").path(OIDCLoginProtocol.LOGIN_PROTOCOL)
+                .path("logout")
+                .queryParam(OIDCLoginProtocol.CLIENT_ID_PARAM, PAGES_CLIENT_ID)
+                .queryParam(OIDCLoginProtocol.POST_LOGOUT_REDIRECT_URI_PARAM, uri(session, ""))
+                .build();
+    }
+
+    private static Response error(KeycloakSession session, Response.Status status, String messageKey) {
+        return session.getProvider(LoginFormsProvider.class)
+                .setError(messageKey)
+                .setResponseHeader("Cache-Control", "no-store")
+                .createErrorPage(status);
+    }
+}

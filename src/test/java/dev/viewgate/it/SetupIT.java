@@ -1,0 +1,86 @@
+package dev.viewgate.it;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import dev.viewgate.it.support.Admin;
+import dev.viewgate.it.support.Http;
+import dev.viewgate.it.support.KeycloakExtension;
+import dev.viewgate.it.support.KeycloakServer;
+import java.util.ArrayList;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+
+/** POST /admin/realms/{r}/viewgate/setup on an existing realm: creates what is missing, then changes nothing. */
+@ExtendWith(KeycloakExtension.class)
+class SetupIT {
+
+    private final KeycloakServer server;
+    private final Http http;
+    private final Admin admin;
+
+    SetupIT(KeycloakServer server) {
+        this.server = server;
+        this.http = new Http(server);
+        this.admin = new Admin(server, http);
+    }
+
+    private static List<String> texts(JsonNode array) {
+        List<String> texts = new ArrayList<>();
+        array.forEach(n -> texts.add(n.asText()));
+        return texts;
+    }
+
+    @Test
+    void setupCreatesThePagesClientOnceAndIsIdempotent() {
+        String realm = "setup-it";
+        admin.createRealm(realm);
+        try {
+            String url = admin.realmAdminUrl(realm) + "/viewgate/setup";
+            JsonNode first = Admin.expect(http.postJson(url, http.adminToken(), "{}"), 200).json();
+            assertEquals(List.of("client viewgate-pages"), texts(first.get("created")));
+            assertEquals(List.of(), texts(first.get("present")));
+
+            JsonNode clients = Admin.expect(http.get(admin.realmAdminUrl(realm) + "/clients?clientId=viewgate-pages",
+                    http.adminToken()), 200).json();
+            assertEquals(1, clients.size());
+            JsonNode client = clients.get(0);
+            assertTrue(client.get("publicClient").asBoolean());
+            assertEquals(List.of("/realms/setup-it/viewgate", "/realms/setup-it/viewgate/*"),
+                    texts(client.get("redirectUris")).stream().sorted().toList());
+            assertEquals("${authBaseUrl}", client.get("rootUrl").asText());
+            assertEquals(false, client.get("directAccessGrantsEnabled").asBoolean());
+
+            JsonNode second = Admin.expect(http.postJson(url, http.adminToken(), "{}"), 200).json();
+            assertEquals(List.of(), texts(second.get("created")));
+            assertEquals(List.of("client viewgate-pages"), texts(second.get("present")));
+            assertEquals(1, Admin.expect(http.get(admin.realmAdminUrl(realm) + "/clients?clientId=viewgate-pages",
+                    http.adminToken()), 200).json().size(), "still exactly one client");
+
+            // The created client is a working sign-in path for the pages of that realm.
+            Http.Result page = http.get(server.baseUrl() + "/realms/" + realm + "/viewgate/", null);
+            assertEquals(303, page.status());
+            Http.Result login = http.get(page.header("Location"), null);
+            assertEquals(200, login.status(), "Keycloak accepts the redirect_uri: " + login.body());
+        } finally {
+            admin.deleteRealm(realm);
+        }
+    }
+
+    @Test
+    void theDemoRealmAlreadyHasEverything() {
+        JsonNode report = Admin.expect(http.postJson(server.adminUrl() + "/setup", http.adminToken(), "{}"), 200).json();
+        assertEquals(List.of(), texts(report.get("created")));
+    }
+
+    @Test
+    void onlyRealmAdminsMaySetUp() {
+        Http.Result member = http.postJson(server.adminUrl() + "/setup", http.memberToken("olga"), "{}");
+        assertEquals(403, member.status());
+        assertEquals("forbidden", member.json().get("error").asText());
+        Http.Result anonymous = http.postJson(server.adminUrl() + "/setup", null, "{}");
+        assertEquals(401, anonymous.status());
+    }
+}

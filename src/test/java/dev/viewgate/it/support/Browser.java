@@ -1,0 +1,101 @@
+package dev.viewgate.it.support;
+
+import java.io.File;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.Map;
+import org.openqa.selenium.By;
+import org.openqa.selenium.OutputType;
+import org.openqa.selenium.WebDriver;
+import org.openqa.selenium.chrome.ChromeDriver;
+import org.openqa.selenium.chrome.ChromeDriverService;
+import org.openqa.selenium.chrome.ChromeOptions;
+import org.openqa.selenium.support.ui.ExpectedConditions;
+import org.openqa.selenium.support.ui.WebDriverWait;
+
+/**
+ * Headless Chromium from Debian's packages ({@code chromium}, {@code chromium-driver}), driven by Selenium. Both
+ * paths are given explicitly, so Selenium Manager never downloads a browser or driver.
+ */
+public final class Browser implements AutoCloseable {
+
+    private static final File CHROMIUM = new File(System.getProperty("viewgate.chromium", "/usr/bin/chromium"));
+    private static final File CHROMEDRIVER = new File(System.getProperty("viewgate.chromedriver", "/usr/bin/chromedriver"));
+
+    private final ChromeDriver driver;
+    private final File profile;
+
+    private Browser(ChromeDriver driver, File profile) {
+        this.driver = driver;
+        this.profile = profile;
+    }
+
+    /** A fresh browser (empty profile, no cookies) that prefers the given language, e.g. "en" or "de". */
+    public static Browser start(String language) {
+        if (!CHROMIUM.canExecute() || !CHROMEDRIVER.canExecute()) {
+            throw new IllegalStateException("Browser tests need Debian's chromium and chromium-driver packages ("
+                    + CHROMIUM + ", " + CHROMEDRIVER + "); .ci/run installs them");
+        }
+        try {
+            File profile = Files.createTempDirectory("viewgate-chromium").toFile();
+            ChromeOptions options = new ChromeOptions();
+            options.setBinary(CHROMIUM);
+            options.addArguments("--headless=new", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage",
+                    "--disable-quic", "--no-first-run", "--disable-background-networking", "--disable-component-update",
+                    "--disable-sync", "--window-size=1280,900", "--user-data-dir=" + profile.getAbsolutePath(),
+                    "--lang=" + language);
+            options.setExperimentalOption("prefs", Map.of("intl.accept_languages", language));
+            ChromeDriverService service = new ChromeDriverService.Builder().usingDriverExecutable(CHROMEDRIVER)
+                    .usingAnyFreePort().build();
+            return new Browser(new ChromeDriver(service, options), profile);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    public WebDriver driver() {
+        return driver;
+    }
+
+    public void open(String url) {
+        driver.get(url);
+    }
+
+    /** Fills in Keycloak's login form (the page must be showing it) and waits until the browser has left it. */
+    public void signIn(String username, String password) {
+        WebDriverWait wait = new WebDriverWait(driver, Duration.ofSeconds(20));
+        wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("username"))).sendKeys(username);
+        driver.findElement(By.id("password")).sendKeys(password);
+        driver.findElement(By.id("kc-login")).click();
+        wait.until(d -> d.findElements(By.id("kc-login")).isEmpty());
+    }
+
+    public String text(By by) {
+        return new WebDriverWait(driver, Duration.ofSeconds(20))
+                .until(ExpectedConditions.visibilityOfElementLocated(by)).getText();
+    }
+
+    /** Saves what the browser shows to target/it/screenshots/{name}.png, for people to look at. */
+    public void screenshot(String name) {
+        try {
+            Path dir = Path.of(System.getProperty("viewgate.it.workdir", "target/it"), "screenshots");
+            Files.createDirectories(dir);
+            Files.write(dir.resolve(name + ".png"), driver.getScreenshotAs(OutputType.BYTES));
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    @Override
+    public void close() {
+        driver.quit();
+        try (var files = Files.walk(profile.toPath())) {
+            files.sorted(java.util.Comparator.reverseOrder()).map(Path::toFile).forEach(File::delete);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+}
