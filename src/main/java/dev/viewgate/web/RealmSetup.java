@@ -23,7 +23,7 @@ public final class RealmSetup {
     private static final Logger LOG = Logger.getLogger(RealmSetup.class);
 
     /** What one run of setup did: the items it created and the items that were already there. */
-    public record Report(List<String> created, List<String> present) {
+    public record SetupReport(List<String> created, List<String> present) {
     }
 
     private final KeycloakSession session;
@@ -36,7 +36,7 @@ public final class RealmSetup {
         this.adminEvent = adminEvent;
     }
 
-    Report apply() {
+    SetupReport apply() {
         List<String> created = new ArrayList<>();
         List<String> present = new ArrayList<>();
         String pagesClient = "client " + Pages.PAGES_CLIENT_ID;
@@ -47,7 +47,7 @@ public final class RealmSetup {
             present.add(pagesClient);
         }
         LOG.debugf("Viewgate setup of realm '%s': created %s, present %s", realm.getName(), created, present);
-        return new Report(created, present);
+        return new SetupReport(created, present);
     }
 
     /** The public client Viewgate's pages sign in through, limited to redirects back to those pages. */

@@ -35,7 +35,7 @@ public final class ViewgateAdminResource {
     @Operation(summary = "Create what Viewgate needs in this realm; idempotent, reports what it created")
     @APIResponse(responseCode = "200", description = "What was created and what was already there")
     @APIResponse(responseCode = "403", description = "The caller is not an administrator of this realm")
-    public RealmSetup.Report setup() {
+    public RealmSetup.SetupReport setup() {
         if (!auth.isRealmAdmin()) {
             throw ViewgateException.forbidden("forbidden", "Only an administrator of realm '" + realm.getName()
                     + "' may set Viewgate up");

@@ -28,6 +28,7 @@ public final class ViewgateRealmResource {
 
     @OPTIONS
     @Path("{any:.*}")
+    @Operation(hidden = true)
     public Response preflight() {
         return ApiCors.preflight();
     }
