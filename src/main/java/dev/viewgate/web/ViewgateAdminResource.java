@@ -1,5 +1,6 @@
 package dev.viewgate.web;
 
+import dev.viewgate.audit.AuditResource;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
@@ -18,14 +19,14 @@ public final class ViewgateAdminResource {
 
     private final KeycloakSession session;
     private final RealmModel realm;
-    private final AdminPermissionEvaluator auth;
+    private final AdminAccess access;
     private final AdminEventBuilder adminEvent;
 
     ViewgateAdminResource(KeycloakSession session, RealmModel realm, AdminPermissionEvaluator auth,
                           AdminEventBuilder adminEvent) {
         this.session = session;
         this.realm = realm;
-        this.auth = auth;
+        this.access = new AdminAccess(auth, realm);
         this.adminEvent = adminEvent;
     }
 
@@ -36,10 +37,12 @@ public final class ViewgateAdminResource {
     @APIResponse(responseCode = "200", description = "What was created and what was already there")
     @APIResponse(responseCode = "403", description = "The caller is not an administrator of this realm")
     public RealmSetup.SetupReport setup() {
-        if (!auth.isRealmAdmin()) {
-            throw ViewgateException.forbidden("forbidden", "Only an administrator of realm '" + realm.getName()
-                    + "' may set Viewgate up");
-        }
+        access.requireRealmAdmin();
         return new RealmSetup(session, realm, adminEvent).apply();
+    }
+
+    @Path("audit")
+    public AuditResource audit() {
+        return new AuditResource(session, realm, access);
     }
 }

@@ -24,7 +24,9 @@ class OpenApiDocumentTest {
     void everyEndpointIsDocumented() throws IOException {
         String document = Files.readString(PROJECT.resolve("docs/openapi.yaml"));
         for (String path : new String[] {"/realms/{realm}/viewgate/me:", "/realms/{realm}/viewgate/tiers:",
-                "/realms/{realm}/viewgate:", "/admin/realms/{realm}/viewgate/setup:"}) {
+                "/realms/{realm}/viewgate:", "/admin/realms/{realm}/viewgate/setup:", "/admin/realms/{realm}/viewgate/audit:",
+                "/admin/realms/{realm}/viewgate/audit/export:", "/admin/realms/{realm}/viewgate/audit/verify:",
+                "/admin/realms/{realm}/viewgate/audit/retention:"}) {
             assertTrue(document.contains("  " + path + "\n"), path);
         }
     }

@@ -2,6 +2,10 @@ package dev.viewgate.it.support;
 
 import dasniko.testcontainers.keycloak.KeycloakContainer;
 import java.io.File;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.List;
 import org.testcontainers.utility.MountableFile;
 
@@ -18,9 +22,16 @@ public final class ContainerServer implements KeycloakServer {
     }
 
     public static KeycloakServer start() {
+        Path probe = Path.of(System.getProperty("viewgate.it.workdir"), "viewgate-it-probe.jar");
+        try {
+            Files.createDirectories(probe.getParent());
+            Files.write(probe, ProbeJar.bytes());
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
         KeycloakContainer container = new KeycloakContainer(
                 "quay.io/keycloak/keycloak:" + System.getProperty("keycloak.server.version"))
-                .withProviderLibsFrom(List.of(new File(System.getProperty("viewgate.jar"))))
+                .withProviderLibsFrom(List.of(new File(System.getProperty("viewgate.jar")), probe.toFile()))
                 .withCopyFileToContainer(MountableFile.forHostPath(System.getProperty("viewgate.realm.file")),
                         "/opt/keycloak/data/import/viewgate-demo-realm.json");
         container.start();

@@ -53,6 +53,9 @@ final class DistributionServer implements KeycloakServer {
 
         installIfChanged(Path.of(required("viewgate.jar")), home.resolve("providers/viewgate.jar"));
         installIfChanged(Path.of(required("viewgate.realm.file")), home.resolve("data/import/viewgate-demo-realm.json"));
+        Path probe = workDir.resolve("viewgate-it-probe.jar");
+        Files.write(probe, ProbeJar.bytes());
+        installIfChanged(probe, home.resolve("providers/viewgate-it-probe.jar"));
 
         int httpPort = freePort();
         int managementPort = freePort();

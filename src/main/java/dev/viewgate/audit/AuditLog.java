@@ -1,0 +1,56 @@
+package dev.viewgate.audit;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.viewgate.web.AdminEvents;
+import dev.viewgate.web.Caller;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.util.HashMap;
+import java.util.Map;
+import org.keycloak.connections.jpa.JpaConnectionProvider;
+import org.keycloak.events.admin.OperationType;
+import org.keycloak.models.KeycloakSession;
+import org.keycloak.models.UserModel;
+
+/**
+ * How Viewgate code records a change: as a Keycloak admin event of resource type {@code VIEWGATE_<TYPE>}, which the
+ * {@code viewgate-audit} listener turns into an audit row inside the same transaction. Details must never carry
+ * secrets, tokens or passwords.
+ */
+public final class AuditLog {
+
+    static final String DETAIL_ACTOR_USERNAME = "viewgate.actorUsername";
+    static final String DETAIL_SUBJECT_ID = "viewgate.subjectId";
+    static final String DETAIL_SUBJECT_USERNAME = "viewgate.subjectUsername";
+
+    private static final ObjectMapper JSON = new ObjectMapper();
+
+    private AuditLog() {
+    }
+
+    /** Records {@code type} done by {@code caller} to {@code subject} (may be null) on {@code resource}. */
+    public static void record(KeycloakSession session, Caller caller, AuditType type, OperationType operation,
+                              String resource, UserModel subject, Map<String, ?> details) {
+        Map<String, String> eventDetails = new HashMap<>();
+        eventDetails.put(DETAIL_ACTOR_USERNAME, caller.user().getUsername());
+        if (subject != null) {
+            eventDetails.put(DETAIL_SUBJECT_ID, subject.getId());
+            eventDetails.put(DETAIL_SUBJECT_USERNAME, subject.getUsername());
+        }
+        // A tree, not the map: Keycloak's serializer drops null values, and "previousRole": null is information.
+        AdminEvents.emit(session, caller, type.resourceType(), operation, resource, JSON.valueToTree(details), eventDetails);
+    }
+
+    /** Adds an unsealed row to the request's transaction; the sealer chains it shortly after commit. */
+    static void insert(KeycloakSession session, AuditEventEntity row) {
+        session.getProvider(JpaConnectionProvider.class).getEntityManager().persist(row);
+    }
+
+    static String toJson(Object details) {
+        try {
+            return details == null ? null : JSON.writeValueAsString(details);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+}

@@ -1,0 +1,82 @@
+package dev.viewgate.audit;
+
+import jakarta.persistence.EntityManager;
+import java.time.Duration;
+import java.util.List;
+import org.jboss.logging.Logger;
+import org.keycloak.connections.jpa.JpaConnectionProvider;
+import org.keycloak.models.KeycloakSession;
+import org.keycloak.models.RealmModel;
+
+/**
+ * Removes sealed rows older than the realm's {@value #RETENTION_DAYS} (default: keep forever). Only a prefix of the
+ * chain is removed, and the chain head remembers the last removed row, so verification starts from the oldest
+ * remaining row and stays valid.
+ */
+public final class AuditRetention {
+
+    public static final String RETENTION_DAYS = "viewgate.audit.retentionDays";
+    private static final Logger LOG = Logger.getLogger(AuditRetention.class);
+
+    private final EntityManager em;
+
+    public AuditRetention(KeycloakSession session) {
+        this.em = session.getProvider(JpaConnectionProvider.class).getEntityManager();
+    }
+
+    /** The realm's retention in days, or 0 for "keep forever" (also when the attribute is malformed). */
+    public static int retentionDays(RealmModel realm) {
+        String value = realm.getAttribute(RETENTION_DAYS);
+        if (value == null || value.isBlank()) {
+            return 0;
+        }
+        try {
+            int days = Integer.parseInt(value.trim());
+            if (days > 0) {
+                return days;
+            }
+        } catch (NumberFormatException ignored) {
+            // reported below
+        }
+        LOG.warnf("Viewgate, realm '%s': %s = '%s' is not a positive number of days; audit rows are kept",
+                realm.getName(), RETENTION_DAYS, value);
+        return 0;
+    }
+
+    /** Applies the realm's retention now, as of {@code nowMillis}; returns how many rows were removed. */
+    public int apply(RealmModel realm, long nowMillis) {
+        int days = retentionDays(realm);
+        if (days == 0) {
+            return 0;
+        }
+        long cutoff = nowMillis - Duration.ofDays(days).toMillis();
+        AuditChainEntity chain = em.find(AuditChainEntity.class, realm.getId());
+        if (chain == null) {
+            return 0;
+        }
+        chain = AuditSealer.lockChain(em, realm.getId());
+        List<Long> firstKept = em.createQuery("select min(e.seq) from AuditEventEntity e "
+                        + "where e.realmId = :r and e.seq is not null and e.time >= :cutoff", Long.class)
+                .setParameter("r", realm.getId()).setParameter("cutoff", cutoff).getResultList();
+        long lastRemoved = firstKept.isEmpty() || firstKept.get(0) == null ? chain.getLastSeq() : firstKept.get(0) - 1;
+        if (lastRemoved <= chain.getPrunedSeq()) {
+            return 0;
+        }
+        String lastRemovedHash = em.createQuery("select e.hash from AuditEventEntity e where e.realmId = :r and e.seq = :seq",
+                        String.class)
+                .setParameter("r", realm.getId()).setParameter("seq", lastRemoved).getSingleResult();
+        int removed = em.createQuery("delete from AuditEventEntity e where e.realmId = :r and e.seq is not null and e.seq <= :seq")
+                .setParameter("r", realm.getId()).setParameter("seq", lastRemoved).executeUpdate();
+        chain.setPrunedSeq(lastRemoved);
+        chain.setPrunedHash(lastRemovedHash);
+        LOG.debugf("Audit retention removed %s rows of realm %s up to seq %s", String.valueOf(removed), realm.getName(),
+                String.valueOf(lastRemoved));
+        return removed;
+    }
+
+    /** Removes every audit row of a realm that is being removed. */
+    public void removeRealm(String realmId) {
+        em.createQuery("delete from AuditEventEntity e where e.realmId = :r").setParameter("r", realmId).executeUpdate();
+        em.createQuery("delete from AuditChainEntity c where c.realmId = :r").setParameter("r", realmId).executeUpdate();
+    }
+}
