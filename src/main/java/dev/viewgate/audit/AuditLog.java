@@ -31,6 +31,7 @@ public final class AuditLog {
     /** Records {@code type} done by {@code caller} to {@code subject} (may be null) on {@code resource}. */
     public static void record(KeycloakSession session, Caller caller, AuditType type, OperationType operation,
                               String resource, UserModel subject, Map<String, ?> details) {
+        requireNoSecrets(details);
         Map<String, String> eventDetails = new HashMap<>();
         eventDetails.put(DETAIL_ACTOR_USERNAME, caller.user().getUsername());
         if (subject != null) {
@@ -39,6 +40,16 @@ public final class AuditLog {
         }
         // A tree, not the map: Keycloak's serializer drops null values, and "previousRole": null is information.
         AdminEvents.emit(session, caller, type.resourceType(), operation, resource, JSON.valueToTree(details), eventDetails);
+    }
+
+    /** A guard against a programming mistake: audit rows are readable by every admin with view-events. */
+    static void requireNoSecrets(Map<String, ?> details) {
+        for (String key : details.keySet()) {
+            String name = key.toLowerCase(java.util.Locale.ROOT);
+            if (name.contains("secret") || name.contains("password") || name.endsWith("token")) {
+                throw new IllegalArgumentException("Audit details must not carry secrets; store a hash or a hint: " + key);
+            }
+        }
     }
 
     /** Adds an unsealed row to the request's transaction; the sealer chains it shortly after commit. */

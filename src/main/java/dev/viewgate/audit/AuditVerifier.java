@@ -37,10 +37,12 @@ public final class AuditVerifier {
         long checked = 0;
         while (true) {
             List<AuditEventEntity> page = em.createQuery(
-                            "select e from AuditEventEntity e where e.realmId = :r and e.seq >= :from order by e.seq",
-                            AuditEventEntity.class)
+                            "select e from AuditEventEntity e where e.realmId = :r and e.seq >= :from and e.seq <= :last"
+                                    + " order by e.seq", AuditEventEntity.class)
                     .setParameter("r", realmId)
                     .setParameter("from", expectedSeq)
+                    // the head as read above: rows the sealer adds meanwhile are left for the next verification
+                    .setParameter("last", chain.getLastSeq())
                     .setMaxResults(PAGE)
                     .getResultList();
             for (AuditEventEntity row : page) {

@@ -1,5 +1,6 @@
 package dev.viewgate.audit;
 
+import dev.viewgate.tier.EffectiveRoles;
 import dev.viewgate.tier.Tier;
 import dev.viewgate.tier.TierLadder;
 import dev.viewgate.tier.TierService;
@@ -11,7 +12,6 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
-import java.util.stream.Collectors;
 import org.keycloak.events.admin.AdminEvent;
 import org.keycloak.events.admin.OperationType;
 import org.keycloak.events.admin.ResourceType;
@@ -53,16 +53,22 @@ final class TierChangeDetector {
             return Optional.empty();
         }
         boolean added = event.getOperationType() == OperationType.CREATE;
-        Set<RoleModel> directRoles = user.getRoleMappingsStream().collect(Collectors.toCollection(HashSet::new));
-        Set<GroupModel> groups = user.getGroupsStream().collect(Collectors.toCollection(HashSet::new));
+        EffectiveRoles now = EffectiveRoles.of(user);
+        EffectiveRoles before;
+        TierService tiers = new TierService(session, realm);
+        TierLadder ladder = tiers.ladder();
         Map<String, Object> details = new LinkedHashMap<>();
-        TierLadder ladder = new TierService(session, realm).ladder();
         boolean touchesTierRole;
 
         if (type == ResourceType.REALM_ROLE_MAPPING && segments[2].equals("role-mappings") && segments[3].equals("realm")) {
             List<RoleModel> changed = changedRoles(realm, event.getRepresentation());
+            Set<RoleModel> directRoles = new HashSet<>(now.directRoles());
             changed.forEach(added ? directRoles::remove : directRoles::add);
+            before = now.withDirectRoles(directRoles);
             touchesTierRole = changed.stream().anyMatch(role -> ladder.byRole(role.getName()).isPresent());
+            if (!touchesTierRole && changed.stream().noneMatch(RoleModel::isComposite)) {
+                return Optional.empty();
+            }
             details.put("via", "role-mapping");
             details.put(added ? "rolesAdded" : "rolesRemoved", changed.stream().map(RoleModel::getName).toList());
         } else if (type == ResourceType.GROUP_MEMBERSHIP && segments[2].equals("groups")) {
@@ -70,11 +76,13 @@ final class TierChangeDetector {
             if (group == null) {
                 return Optional.empty();
             }
+            Set<GroupModel> groups = new HashSet<>(now.groups());
             if (added) {
                 groups.remove(group);
             } else {
                 groups.add(group);
             }
+            before = now.withGroups(groups);
             touchesTierRole = false;
             details.put("via", added ? "group-joined" : "group-left");
             details.put("group", group.getName());
@@ -82,14 +90,14 @@ final class TierChangeDetector {
             return Optional.empty();
         }
 
-        Tier before = ladder.highestHeld(roleName -> holds(realm.getRole(roleName), directRoles, groups));
-        Tier after = new TierService(session, realm).tierOf(user);
-        if (!touchesTierRole && Objects.equals(before.role(), after.role())) {
+        Tier previous = tiers.tierOf(before);
+        Tier current = tiers.tierOf(now);
+        if (!touchesTierRole && Objects.equals(previous.role(), current.role())) {
             return Optional.empty();
         }
         Map<String, Object> ordered = new LinkedHashMap<>();
-        ordered.put("previousRole", before.role());
-        ordered.put("newRole", after.role());
+        ordered.put("previousRole", previous.role());
+        ordered.put("newRole", current.role());
         ordered.putAll(details);
 
         AuditEventEntity row = AuditEventListenerProvider.newRow(event, AuditType.TIER_ROLE_CHANGED);
@@ -98,11 +106,6 @@ final class TierChangeDetector {
         row.setSubjectUsername(user.getUsername());
         row.setDetails(AuditLog.toJson(ordered));
         return Optional.of(row);
-    }
-
-    private static boolean holds(RoleModel tierRole, Set<RoleModel> directRoles, Set<GroupModel> groups) {
-        return tierRole != null && (directRoles.stream().anyMatch(role -> role.hasRole(tierRole))
-                || groups.stream().anyMatch(group -> group.hasRole(tierRole)));
     }
 
     private static List<RoleModel> changedRoles(RealmModel realm, String representation) {

@@ -51,10 +51,11 @@ public final class TierService {
 
     /** The highest tier among the member's effective realm roles (composites and groups count). */
     public Tier tierOf(UserModel user) {
-        return ladder().highestHeld(roleName -> {
-            RoleModel role = realm.getRole(roleName);
-            return role != null && user.hasRole(role);
-        });
+        return tierOf(EffectiveRoles.of(user));
+    }
+
+    public Tier tierOf(EffectiveRoles roles) {
+        return ladder().highestHeld(roleName -> roles.holds(realm.getRole(roleName)));
     }
 
     public Capabilities capabilitiesOf(UserModel user, Tier tier) {

@@ -27,7 +27,7 @@ import java.util.concurrent.TimeUnit;
  * free ports on 127.0.0.1, H2 in memory or PostgreSQL at 127.0.0.1:5432 ({@code -Dviewgate.it.db=postgres}),
  * ready when {@code /health/ready} says so, log in {@code target/it/keycloak.log}, stopped by PID.
  */
-final class DistributionServer implements KeycloakServer {
+public final class DistributionServer implements KeycloakServer {
 
     private static final Duration START_TIMEOUT = Duration.ofMinutes(5);
     private static final String POSTGRES_DATABASE = "viewgate_it";
@@ -45,8 +45,12 @@ final class DistributionServer implements KeycloakServer {
     }
 
     static DistributionServer start() throws IOException, InterruptedException {
-        Path home = Path.of(required("keycloak.server.home"));
-        Path workDir = Path.of(required("viewgate.it.workdir"));
+        return start(Path.of(required("keycloak.server.home")), Path.of(required("viewgate.it.workdir")), List.of());
+    }
+
+    /** Starts the distribution unpacked at {@code home}, logging into {@code workDir}, with extra server options. */
+    public static DistributionServer start(Path home, Path workDir, List<String> extraOptions)
+            throws IOException, InterruptedException {
         Path pidFile = workDir.resolve("keycloak.pid");
         Path log = workDir.resolve("keycloak.log");
         killLeftover(pidFile, home);
@@ -63,6 +67,7 @@ final class DistributionServer implements KeycloakServer {
                 "--http-host=127.0.0.1", "--http-port=" + httpPort, "--http-management-port=" + managementPort,
                 "--health-enabled=true", "--import-realm"));
         command.addAll(databaseOptions());
+        command.addAll(extraOptions);
 
         ProcessBuilder builder = new ProcessBuilder(command)
                 .directory(home.toFile())
