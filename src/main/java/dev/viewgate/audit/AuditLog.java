@@ -10,6 +10,7 @@ import java.util.Map;
 import org.keycloak.connections.jpa.JpaConnectionProvider;
 import org.keycloak.events.admin.OperationType;
 import org.keycloak.models.KeycloakSession;
+import org.keycloak.models.RealmModel;
 import org.keycloak.models.UserModel;
 
 /**
@@ -28,9 +29,9 @@ public final class AuditLog {
     private AuditLog() {
     }
 
-    /** Records {@code type} done by {@code caller} to {@code subject} (may be null) on {@code resource}. */
-    public static void record(KeycloakSession session, Caller caller, AuditType type, OperationType operation,
-                              String resource, UserModel subject, Map<String, ?> details) {
+    /** Records {@code type} in {@code realm}, done by {@code caller} to {@code subject} (may be null) on {@code resource}. */
+    public static void record(KeycloakSession session, RealmModel realm, Caller caller, AuditType type,
+                              OperationType operation, String resource, UserModel subject, Map<String, ?> details) {
         requireNoSecrets(details);
         Map<String, String> eventDetails = new HashMap<>();
         eventDetails.put(DETAIL_ACTOR_USERNAME, caller.user().getUsername());
@@ -39,7 +40,8 @@ public final class AuditLog {
             eventDetails.put(DETAIL_SUBJECT_USERNAME, subject.getUsername());
         }
         // A tree, not the map: Keycloak's serializer drops null values, and "previousRole": null is information.
-        AdminEvents.emit(session, caller, type.resourceType(), operation, resource, JSON.valueToTree(details), eventDetails);
+        AdminEvents.emit(session, realm, caller, type.resourceType(), operation, resource, JSON.valueToTree(details),
+                eventDetails);
     }
 
     /** A guard against a programming mistake: audit rows are readable by every admin with view-events. */

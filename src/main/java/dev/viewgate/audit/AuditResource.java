@@ -2,6 +2,7 @@ package dev.viewgate.audit;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.viewgate.web.AdminAccess;
+import dev.viewgate.web.QueryParams;
 import dev.viewgate.web.ViewgateException;
 import jakarta.ws.rs.DefaultValue;
 import jakarta.ws.rs.GET;
@@ -56,12 +57,12 @@ public final class AuditResource {
     @APIResponse(responseCode = "403", description = "The caller lacks view-events")
     public List<AuditEventRepresentation> search(@QueryParam("type") String type, @QueryParam("actor") String actor,
                                                  @QueryParam("subject") String subject, @QueryParam("from") String from,
-                                                 @QueryParam("to") String to, @QueryParam("first") @DefaultValue("0") String first,
-                                                 @QueryParam("max") @DefaultValue("100") String max) {
+                                                 @QueryParam("to") String to, @QueryParam("first") String first,
+                                                 @QueryParam("max") String max) {
         access.requireViewEvents();
         AuditFilter filter = AuditFilter.parse(type, actor, subject, from, to);
-        int firstResult = integer("first", first, 0, Integer.MAX_VALUE);
-        int maxResults = integer("max", max, 1, MAX_PAGE);
+        int firstResult = QueryParams.integer("first", first, 0, 0, Integer.MAX_VALUE);
+        int maxResults = QueryParams.integer("max", max, 100, 1, MAX_PAGE);
         return new AuditQuery(session).newestFirst(realm.getId(), filter, firstResult, maxResults).stream()
                 .map(row -> AuditEventRepresentation.of(row, realm.getName()))
                 .toList();
@@ -153,17 +154,5 @@ public final class AuditResource {
             afterTime = last.getTime();
             afterId = last.getId();
         }
-    }
-
-    private static int integer(String name, String value, int min, int max) {
-        try {
-            int parsed = Integer.parseInt(value.trim());
-            if (parsed >= min && parsed <= max) {
-                return parsed;
-            }
-        } catch (NumberFormatException ignored) {
-            // answered below
-        }
-        throw ViewgateException.badRequest("invalid_parameter", name + " must be an integer from " + min + " to " + max);
     }
 }

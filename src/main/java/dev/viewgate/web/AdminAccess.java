@@ -1,6 +1,8 @@
 package dev.viewgate.web;
 
 import org.keycloak.models.RealmModel;
+import org.keycloak.models.RoleModel;
+import org.keycloak.models.UserModel;
 import org.keycloak.services.resources.admin.fgap.AdminPermissionEvaluator;
 
 /**
@@ -32,6 +34,31 @@ public final class AdminAccess {
     public void requireManageEvents() {
         if (!auth.realm().canManageEvents()) {
             throw refuse("a Keycloak admin of realm '" + realm.getName() + "' holding manage-events");
+        }
+    }
+
+    /** The admin as a caller, for recording what they do (their realm is master for server admins). */
+    public Caller caller() {
+        var admin = auth.adminAuth();
+        return new Caller(admin.getRealm(), admin.getUser(), null, admin.getToken(), admin.getClient());
+    }
+
+    public void requireViewUsers() {
+        if (!auth.users().canView()) {
+            throw refuse("a Keycloak admin of realm '" + realm.getName() + "' who may view users");
+        }
+    }
+
+    /** May the admin change this user and map this realm role to them (Keycloak's rules, fine-grained ones included)? */
+    public void requireMapRole(UserModel user, RoleModel role) {
+        if (!auth.users().canManage(user) || !auth.users().canMapRoles(user) || !auth.roles().canMapRole(role)) {
+            throw refuse("a Keycloak admin who may map role '" + role.getName() + "' to this user");
+        }
+    }
+
+    public void requireManage(UserModel user) {
+        if (!auth.users().canManage(user)) {
+            throw refuse("a Keycloak admin who may manage this user");
         }
     }
 

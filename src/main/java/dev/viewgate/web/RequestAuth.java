@@ -14,6 +14,10 @@ import org.keycloak.services.managers.AuthenticationManager.AuthResult;
 public final class RequestAuth {
 
     static final String STATE_CHECKER = "state_checker";
+    /** The claim that marks a guest token. */
+    public static final String GUEST_CLAIM = "guest";
+    /** The user-session note that holds an active view-as. */
+    public static final String VIEW_AS_NOTE = "viewgate.viewAs";
 
     private RequestAuth() {
     }
@@ -42,6 +46,26 @@ public final class RequestAuth {
         Caller caller = new Caller(realm, result.user(), result.session(), result.token(), result.client());
         ApiCors.allow(caller);
         return caller;
+    }
+
+    /**
+     * A member acting as themselves: a bearer caller that is neither a guest (a guest token) nor previewing with less
+     * access (a view-as session). Asking for access, withdrawing and deciding need this.
+     */
+    public static Caller member(KeycloakSession session) {
+        Caller caller = bearer(session);
+        requireActingAsThemselves(caller);
+        return caller;
+    }
+
+    /** 403 for guest tokens and view-as sessions. */
+    public static void requireActingAsThemselves(Caller caller) {
+        if (Boolean.TRUE.equals(caller.token().getOtherClaims().get(GUEST_CLAIM))) {
+            throw ViewgateException.forbidden("guest_token", "Guest tokens cannot do this");
+        }
+        if (caller.session() != null && caller.session().getNote(VIEW_AS_NOTE) != null) {
+            throw ViewgateException.forbidden("view_as_active", "Exit view as first: this needs your own access");
+        }
     }
 
     /** The caller of a page, from the realm's SSO cookie; empty when there is no valid browser session. */

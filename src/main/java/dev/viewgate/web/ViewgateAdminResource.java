@@ -1,6 +1,7 @@
 package dev.viewgate.web;
 
 import dev.viewgate.audit.AuditResource;
+import dev.viewgate.request.AccessRequestAdminResource;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
@@ -44,5 +45,10 @@ public final class ViewgateAdminResource {
     @Path("audit")
     public AuditResource audit() {
         return new AuditResource(session, realm, access);
+    }
+
+    @Path("access-requests")
+    public AccessRequestAdminResource accessRequests() {
+        return new AccessRequestAdminResource(session, realm, access);
     }
 }

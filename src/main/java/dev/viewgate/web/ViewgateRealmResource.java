@@ -1,5 +1,6 @@
 package dev.viewgate.web;
 
+import dev.viewgate.request.AccessRequestResource;
 import dev.viewgate.tier.MyAccessPage;
 import dev.viewgate.tier.TierResource;
 import jakarta.ws.rs.GET;
@@ -39,6 +40,11 @@ public final class ViewgateRealmResource {
     @Operation(summary = "\"My access\" page (HTML; signs in through the browser session)")
     public Response myAccessPage() {
         return new MyAccessPage(session).render();
+    }
+
+    @Path("access-requests")
+    public AccessRequestResource accessRequests() {
+        return new AccessRequestResource(session);
     }
 
     @GET

@@ -47,7 +47,7 @@ public final class ProbeResource {
         Map<String, Object> details = new LinkedHashMap<>(body);
         details.put("marker", marker);
         String resource = String.valueOf(body.getOrDefault("resource", "probe/" + marker));
-        AuditLog.record(session, caller, AuditType.VIEW_UPDATED, OperationType.UPDATE, resource, caller.user(), details);
+        AuditLog.record(session, caller.realm(), caller, AuditType.VIEW_UPDATED, OperationType.UPDATE, resource, caller.user(), details);
         if (fail) {
             throw new IllegalStateException("probe failure after the audited change " + marker);
         }

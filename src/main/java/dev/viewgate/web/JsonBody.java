@@ -1,0 +1,60 @@
+package dev.viewgate.web;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.util.Set;
+
+/**
+ * A JSON object request body, read strictly: not JSON, not an object, an unknown field or a field of the wrong type
+ * is a 400 that says which. Resources take the body as a String so that these answers are Viewgate's, not Keycloak's.
+ */
+public final class JsonBody {
+
+    private static final ObjectMapper JSON = new ObjectMapper();
+    static final int MAX_LENGTH = 64 * 1024;
+
+    private final JsonNode object;
+
+    private JsonBody(JsonNode object) {
+        this.object = object;
+    }
+
+    /** Parses {@code body}; an empty body is an empty object. Only {@code allowed} fields may appear. */
+    public static JsonBody parse(String body, Set<String> allowed) {
+        if (body == null || body.isBlank()) {
+            return new JsonBody(JSON.createObjectNode());
+        }
+        if (body.length() > MAX_LENGTH) {
+            throw ViewgateException.of(jakarta.ws.rs.core.Response.Status.REQUEST_ENTITY_TOO_LARGE, "too_large",
+                    "The request body is larger than " + MAX_LENGTH + " characters");
+        }
+        JsonNode node;
+        try {
+            node = JSON.readTree(body);
+        } catch (JsonProcessingException e) {
+            throw ViewgateException.badRequest("invalid_request", "The body is not valid JSON");
+        }
+        if (node == null || !node.isObject()) {
+            throw ViewgateException.badRequest("invalid_request", "The body must be a JSON object");
+        }
+        node.fieldNames().forEachRemaining(name -> {
+            if (!allowed.contains(name)) {
+                throw ViewgateException.badRequest("invalid_request", "Unknown field '" + name + "'; allowed: " + allowed);
+            }
+        });
+        return new JsonBody(node);
+    }
+
+    /** A string field, or null when absent, null or blank. */
+    public String string(String name) {
+        JsonNode value = object.get(name);
+        if (value == null || value.isNull()) {
+            return null;
+        }
+        if (!value.isTextual()) {
+            throw ViewgateException.badRequest("invalid_request", "'" + name + "' must be a string");
+        }
+        return value.asText().isBlank() ? null : value.asText();
+    }
+}
