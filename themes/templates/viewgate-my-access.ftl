@@ -23,4 +23,10 @@
         <#if member.canDecide><li>${msg("viewgateCanDecide")}</li></#if>
         <li>${msg("viewgateCanRequest")}</li>
     </ul>
+    <ul class="viewgate-links">
+        <li><a href="${requestFormUrl}" id="viewgate-request-link"><#if member.requestPending>${msg("viewgateRequestPendingShort")}<#else>${msg("viewgateRequestTitle")}</#if></a></li>
+        <#if member.canDecide>
+        <li><a href="${queueUrl}" id="viewgate-queue-link">${msg("viewgateOpenQueue")} <span class="viewgate-badge" id="viewgate-queue-badge">${member.pendingCount?c}</span></a></li>
+        </#if>
+    </ul>
 </@layout.page>

@@ -164,6 +164,42 @@ public final class AccessRequestResource {
         return AccessRequestRepresentation.of(declined, requests.requesterOf(declined));
     }
 
+    @GET
+    @Path("form")
+    @Produces(MediaType.TEXT_HTML)
+    @Tag(name = "Pages")
+    @Operation(summary = "The request form, or the pending request / the last decision (HTML)")
+    public Response formPage() {
+        return new AccessRequestPages(session).form();
+    }
+
+    @POST
+    @Path("form")
+    @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
+    @Produces(MediaType.TEXT_HTML)
+    @Operation(hidden = true)
+    public Response postFormPage() {
+        return new AccessRequestPages(session).postForm();
+    }
+
+    @GET
+    @Path("queue")
+    @Produces(MediaType.TEXT_HTML)
+    @Tag(name = "Pages")
+    @Operation(summary = "Deciders' queue with the pending count, grant and decline (HTML)")
+    public Response queuePage() {
+        return new AccessRequestPages(session).queue();
+    }
+
+    @POST
+    @Path("queue")
+    @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
+    @Produces(MediaType.TEXT_HTML)
+    @Operation(hidden = true)
+    public Response decidePage() {
+        return new AccessRequestPages(session).decide();
+    }
+
     /** Notes and reasons share the message limit. */
     static String limited(String text) {
         if (text != null && text.length() > AccessRequestService.MESSAGE_LIMIT) {

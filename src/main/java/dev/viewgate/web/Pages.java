@@ -89,16 +89,51 @@ public final class Pages {
 
     /** Renders a page template for a signed-in caller; {@code csrf} and {@code viewgate} URLs are always available. */
     public static Response render(KeycloakSession session, Caller caller, String template, Map<String, Object> attributes) {
+        return render(session, caller, Response.Status.OK, template, attributes);
+    }
+
+    public static Response render(KeycloakSession session, Caller caller, Response.Status status, String template,
+                                  Map<String, Object> attributes) {
         LoginFormsProvider forms = session.getProvider(LoginFormsProvider.class)
+                .setStatus(status)
                 .setUser(caller.user())
                 .setActionUri(uri(session, ""))
                 .setAttribute("csrf", RequestAuth.csrfToken(caller))
                 .setAttribute("viewgateUrl", uri(session, "").toString())
                 .setAttribute("signOutUrl", signOutUri(session).toString())
-                .setResponseHeader("Cache-Control", "no-store")
-                .setResponseHeader("Referrer-Policy", "no-referrer");
+                .setResponseHeader("Cache-Control", "no-store");
         attributes.forEach(forms::setAttribute);
         return forms.createForm(template);
+    }
+
+    /**
+     * The caller's form post, after its CSRF token has been checked, and, as defence in depth, what the browser says
+     * of the post's origin: {@code Sec-Fetch-Site} and {@code Origin}. Keycloak's {@code Referrer-Policy: no-referrer}
+     * makes browsers send {@code Origin: null} even for our own pages, so that value proves nothing either way.
+     */
+    public static MultivaluedMap<String, String> formPost(KeycloakSession session, Caller caller) {
+        String fetchSite = session.getContext().getRequestHeaders().getHeaderString("Sec-Fetch-Site");
+        String origin = session.getContext().getRequestHeaders().getHeaderString("Origin");
+        URI self = session.getContext().getUri().getBaseUri();
+        String selfOrigin = self.getScheme() + "://" + self.getRawAuthority();
+        if ((fetchSite != null && !fetchSite.equals("same-origin"))
+                || (origin != null && !origin.equals("null") && !origin.equals(selfOrigin))) {
+            throw ViewgateException.forbidden("csrf", "Cross-site form posts are refused");
+        }
+        MultivaluedMap<String, String> form = session.getContext().getHttpRequest().getDecodedFormParameters();
+        RequestAuth.requireCsrf(caller, form.getFirst("csrf"));
+        return form;
+    }
+
+    /** Post/redirect/get: after a form post the browser loads {@code path} again, with a notice to show. */
+    public static Response redirectAfterPost(KeycloakSession session, String path, String notice) {
+        return Response.seeOther(UriBuilder.fromUri(uri(session, path)).queryParam("done", notice).build()).build();
+    }
+
+    /** A page that only says something, e.g. why access is refused. */
+    public static Response message(KeycloakSession session, Caller caller, Response.Status status, String titleKey,
+                                   String messageKey) {
+        return render(session, caller, status, "viewgate-message.ftl", Map.of("titleKey", titleKey, "messageKey", messageKey));
     }
 
     private static URI signOutUri(KeycloakSession session) {

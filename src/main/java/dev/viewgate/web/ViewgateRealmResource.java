@@ -1,7 +1,6 @@
 package dev.viewgate.web;
 
 import dev.viewgate.request.AccessRequestResource;
-import dev.viewgate.tier.MyAccessPage;
 import dev.viewgate.tier.TierResource;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.OPTIONS;

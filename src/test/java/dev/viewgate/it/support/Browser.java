@@ -56,7 +56,7 @@ public final class Browser implements AutoCloseable {
         }
     }
 
-    public WebDriver driver() {
+    public ChromeDriver driver() {
         return driver;
     }
 
@@ -74,8 +74,12 @@ public final class Browser implements AutoCloseable {
     }
 
     public String text(By by) {
-        return new WebDriverWait(driver, Duration.ofSeconds(20))
-                .until(ExpectedConditions.visibilityOfElementLocated(by)).getText();
+        try {
+            return new WebDriverWait(driver, Duration.ofSeconds(20))
+                    .until(ExpectedConditions.visibilityOfElementLocated(by)).getText();
+        } catch (org.openqa.selenium.TimeoutException e) {
+            throw new AssertionError("No visible " + by + " on " + driver.getCurrentUrl() + ":\n" + driver.getPageSource(), e);
+        }
     }
 
     /** Saves what the browser shows to target/it/screenshots/{name}.png, for people to look at. */

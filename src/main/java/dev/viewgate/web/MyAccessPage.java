@@ -1,8 +1,10 @@
-package dev.viewgate.tier;
+package dev.viewgate.web;
 
-import dev.viewgate.web.Caller;
-import dev.viewgate.web.Pages;
-import dev.viewgate.web.RequestAuth;
+import dev.viewgate.request.AccessRequestService;
+import dev.viewgate.request.AccessRequestStatus;
+import dev.viewgate.tier.Tier;
+import dev.viewgate.tier.TierResource;
+import dev.viewgate.tier.TierService;
 import jakarta.ws.rs.core.Response;
 import java.util.HashMap;
 import java.util.Map;
@@ -10,7 +12,7 @@ import java.util.Optional;
 import org.keycloak.models.KeycloakSession;
 import org.keycloak.models.UserModel;
 
-/** {@code GET /realms/{r}/viewgate/}: "My access", the member's name and tier. */
+/** {@code GET /realms/{r}/viewgate/}: "My access", the landing page: the member's tier and what each capability offers them. */
 public final class MyAccessPage {
 
     private final KeycloakSession session;
@@ -43,6 +45,11 @@ public final class MyAccessPage {
         member.put("canViewAs", can.viewAsTier() || can.viewAsUser());
         member.put("canDecide", can.decideRequests());
         member.put("canShare", can.share());
-        return Pages.render(session, caller, "viewgate-my-access.ftl", Map.of("member", member));
+        AccessRequestService requests = new AccessRequestService(session, caller.realm());
+        member.put("requestPending", requests.pendingOf(user).isPresent());
+        member.put("pendingCount", can.decideRequests() ? requests.count(AccessRequestStatus.PENDING) : 0L);
+        return Pages.render(session, caller, "viewgate-my-access.ftl", Map.of("member", member,
+                "requestFormUrl", Pages.uri(session, "access-requests/form").toString(),
+                "queueUrl", Pages.uri(session, "access-requests/queue").toString()));
     }
 }

@@ -1,0 +1,4 @@
+<#import "viewgate-layout.ftl" as layout>
+<@layout.page title=msg(titleKey)>
+    <p class="viewgate-message" id="viewgate-message">${msg(messageKey)}</p>
+</@layout.page>
