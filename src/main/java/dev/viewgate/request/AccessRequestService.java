@@ -8,6 +8,7 @@ import dev.viewgate.tier.TierLadder;
 import dev.viewgate.tier.TierService;
 import dev.viewgate.web.AdminEvents;
 import dev.viewgate.web.Caller;
+import dev.viewgate.web.Pages;
 import dev.viewgate.web.ViewgateException;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.LockModeType;
@@ -98,6 +99,9 @@ public final class AccessRequestService {
         details.put("messageLength", message == null ? 0 : message.length());
         AuditLog.record(session, realm, caller, pending.isPresent() ? AuditType.ACCESS_REQUEST_UPDATED : AuditType.ACCESS_REQUEST_SUBMITTED,
                 pending.isPresent() ? OperationType.UPDATE : OperationType.CREATE, resource(request), requester, details);
+        if (pending.isEmpty()) {
+            AccessRequestMail.newRequest(session, realm, request, Pages.uri(session, AccessRequestPages.QUEUE).toString());
+        }
         return new Submission(request, pending.isEmpty());
     }
 
@@ -215,6 +219,7 @@ public final class AccessRequestService {
         details.put("requestedRole", request.getDesiredRole());
         AuditLog.record(session, realm, decider, AuditType.ACCESS_REQUEST_GRANTED, OperationType.ACTION, resource(request),
                 requester, details);
+        AccessRequestMail.decided(session, realm, request, Pages.uri(session, AccessRequestPages.FORM).toString());
         return request;
     }
 
@@ -229,6 +234,7 @@ public final class AccessRequestService {
         details.put("reasonGiven", reason != null && !reason.isBlank());
         AuditLog.record(session, realm, decider, AuditType.ACCESS_REQUEST_DECLINED, OperationType.ACTION, resource(request),
                 requester, details);
+        AccessRequestMail.decided(session, realm, request, Pages.uri(session, AccessRequestPages.FORM).toString());
         return request;
     }
 
