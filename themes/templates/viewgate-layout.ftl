@@ -19,13 +19,11 @@
 <#-- The view-as banner slot: every page shows it while view-as is active. -->
 <#if viewAsBanner??>
     <div class="viewgate-banner" role="status" id="viewgate-view-as-banner">
-        <span>${viewAsBanner.text}</span>
-        <#if viewAsBanner.exitUrl??>
+        <span id="viewgate-view-as-text">${msg("viewgateViewingAs", viewAsBanner.subject)}</span>
         <form method="post" action="${viewAsBanner.exitUrl}">
             <input type="hidden" name="csrf" value="${csrf}">
-            <button type="submit" class="pf-v5-c-button pf-m-secondary viewgate-button">${msg("viewgateViewAsExit")}</button>
+            <button type="submit" id="viewgate-view-as-exit" class="pf-v5-c-button pf-m-secondary viewgate-button">${msg("viewgateViewAsExit")}</button>
         </form>
-        </#if>
     </div>
 </#if>
 <header class="viewgate-header">

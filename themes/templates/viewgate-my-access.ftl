@@ -25,6 +25,9 @@
     </ul>
     <ul class="viewgate-links">
         <li><a href="${requestFormUrl}" id="viewgate-request-link"><#if member.requestPending>${msg("viewgateRequestPendingShort")}<#else>${msg("viewgateRequestTitle")}</#if></a></li>
+        <#if member.canViewAs>
+        <li><a href="${viewAsUrl}" id="viewgate-view-as-link">${msg("viewgateOpenViewAs")}</a></li>
+        </#if>
         <#if member.canDecide>
         <li><a href="${queueUrl}" id="viewgate-queue-link">${msg("viewgateOpenQueue")} <span class="viewgate-badge" id="viewgate-queue-badge">${member.pendingCount?c}</span></a></li>
         </#if>

@@ -41,7 +41,7 @@ public final class AccessRequestPages {
     public Response form() {
         Optional<Caller> signedIn = RequestAuth.browser(session);
         if (signedIn.isEmpty()) {
-            return Pages.signIn(session, FORM);
+            return Pages.signIn(session);
         }
         Response clean = Pages.dropCallbackParams(session);
         return clean != null ? clean : renderForm(signedIn.get(), Response.Status.OK, null, null, null);
@@ -50,7 +50,7 @@ public final class AccessRequestPages {
     public Response postForm() {
         Optional<Caller> signedIn = RequestAuth.browser(session);
         if (signedIn.isEmpty()) {
-            return Pages.signIn(session, FORM);
+            return Pages.signIn(session);
         }
         Caller caller = signedIn.get();
         MultivaluedMap<String, String> form = Pages.formPost(session, caller);
@@ -100,7 +100,7 @@ public final class AccessRequestPages {
     public Response queue() {
         Optional<Caller> signedIn = RequestAuth.browser(session);
         if (signedIn.isEmpty()) {
-            return Pages.signIn(session, QUEUE);
+            return Pages.signIn(session);
         }
         Response clean = Pages.dropCallbackParams(session);
         if (clean != null) {
@@ -116,7 +116,7 @@ public final class AccessRequestPages {
     public Response decide() {
         Optional<Caller> signedIn = RequestAuth.browser(session);
         if (signedIn.isEmpty()) {
-            return Pages.signIn(session, QUEUE);
+            return Pages.signIn(session);
         }
         Caller caller = signedIn.get();
         MultivaluedMap<String, String> form = Pages.formPost(session, caller);
@@ -145,7 +145,7 @@ public final class AccessRequestPages {
         AccessRequestService requests = new AccessRequestService(session, caller.realm());
         TierService tiers = new TierService(session, caller.realm());
         TierLadder ladder = tiers.ladder();
-        Tier own = tiers.tierOf(caller.user());
+        Tier own = tiers.accessOf(caller).tier();
         Map<String, Object> model = new HashMap<>();
         model.put("count", requests.count(AccessRequestStatus.PENDING));
         model.put("requests", requests.list(AccessRequestStatus.PENDING, 0, QUEUE_PAGE).stream()
@@ -196,8 +196,7 @@ public final class AccessRequestPages {
     }
 
     private boolean isDecider(Caller caller) {
-        TierService tiers = new TierService(session, caller.realm());
-        return tiers.capabilitiesOf(caller.user(), tiers.tierOf(caller.user())).decideRequests();
+        return new TierService(session, caller.realm()).accessOf(caller).can().decideRequests();
     }
 
     private Optional<String> notice() {

@@ -19,10 +19,10 @@ public final class AccessRequestRules {
         this.realm = realm;
     }
 
-    /** 403 unless the caller's tier reaches {@code viewgate.decide.minTier} or they hold manage-users. */
+    /** 403 unless the caller's (simulated, during view-as) tier reaches {@code viewgate.decide.minTier} or they hold manage-users. */
     public void requireDecider(Caller caller) {
         TierService tiers = new TierService(session, realm);
-        if (!tiers.capabilitiesOf(caller.user(), tiers.tierOf(caller.user())).decideRequests()) {
+        if (!tiers.accessOf(caller).can().decideRequests()) {
             throw ViewgateException.forbidden("not_a_decider", "Deciding access requests needs tier "
                     + tiers.settings().decideMinTier() + " or realm-management manage-users");
         }
@@ -46,7 +46,7 @@ public final class AccessRequestRules {
         }
         if (grantedRole != null) {
             TierService tiers = new TierService(session, realm);
-            Tier own = tiers.tierOf(decider.user());
+            Tier own = tiers.accessOf(decider).tier();
             Tier granted = tiers.ladder().byRole(grantedRole.getName()).orElseThrow();
             if (granted.isAbove(own)) {
                 throw ViewgateException.forbidden("above_own_tier", "You may grant roles up to your own tier (T"

@@ -3,6 +3,10 @@ package dev.viewgate.tier;
 import com.fasterxml.jackson.annotation.JsonInclude;
 import dev.viewgate.web.Caller;
 import dev.viewgate.web.RequestAuth;
+import dev.viewgate.web.ViewAsNotes;
+import java.time.Instant;
+import java.util.LinkedHashMap;
+import java.util.Map;
 import java.util.List;
 import org.keycloak.models.KeycloakSession;
 import org.keycloak.models.UserModel;
@@ -12,7 +16,7 @@ public final class TierResource {
 
     /** One rung of the ladder, as the API shows it. */
     public record TierRepresentation(int tier, String role, String label) {
-        static TierRepresentation of(Tier tier) {
+        public static TierRepresentation of(Tier tier) {
             return new TierRepresentation(tier.level(), tier.role(), tier.label());
         }
     }
@@ -29,13 +33,25 @@ public final class TierResource {
         this.session = session;
     }
 
+    /** While a view-as is active, {@code tier}, {@code tierRole} and {@code can} are the simulated ones. */
     public MeRepresentation me() {
         Caller caller = RequestAuth.bearer(session);
-        TierService tiers = new TierService(session, caller.realm());
+        TierService.MemberAccess access = new TierService(session, caller.realm()).accessOf(caller);
         UserModel user = caller.user();
-        Tier tier = tiers.tierOf(user);
         return new MeRepresentation(user.getId(), user.getUsername(), user.getEmail(), displayName(user),
-                tier.level(), tier.role(), null, tiers.capabilitiesOf(user, tier));
+                access.tier().level(), access.tier().role(), access.viewAs().map(TierResource::viewAs).orElse(null),
+                access.can());
+    }
+
+    /** The active view-as as /me shows it. */
+    public static Map<String, Object> viewAs(ViewAsNotes.State state) {
+        Map<String, Object> view = new LinkedHashMap<>();
+        view.put("mode", state.mode());
+        view.put("tier", state.tier());
+        view.put("user", state.userId() == null ? null : Map.of("id", state.userId(), "username", state.username()));
+        view.put("startedAt", Instant.ofEpochMilli(state.startedAt()).toString());
+        view.put("expiresAt", Instant.ofEpochMilli(state.expiresAt()).toString());
+        return view;
     }
 
     public List<TierRepresentation> tiers() {

@@ -1,6 +1,9 @@
 package dev.viewgate.tier;
 
+import dev.viewgate.web.Caller;
+import dev.viewgate.web.ViewAsNotes;
 import java.util.List;
+import java.util.Optional;
 import org.jboss.logging.Logger;
 import org.keycloak.models.AdminRoles;
 import org.keycloak.models.ClientModel;
@@ -17,6 +20,13 @@ public final class TierService {
 
     /** What a member may do in Viewgate, derived from their tier and the realm's thresholds. */
     public record Capabilities(boolean viewAsTier, boolean viewAsUser, boolean decideRequests, boolean share) {
+    }
+
+    /**
+     * The access Viewgate's permission checks use: the simulated tier while a view-as is active on the caller's
+     * session (with no administrative role: those are never part of a simulation), the real one otherwise.
+     */
+    public record MemberAccess(Tier tier, Capabilities can, Optional<ViewAsNotes.State> viewAs) {
     }
 
     private final KeycloakSession session;
@@ -59,12 +69,26 @@ public final class TierService {
     }
 
     public Capabilities capabilitiesOf(UserModel user, Tier tier) {
+        return capabilities(tier, canManageUsers(user));
+    }
+
+    public MemberAccess accessOf(Caller caller) {
+        Optional<ViewAsNotes.State> viewAs = ViewAsNotes.active(caller.session());
+        if (viewAs.isPresent()) {
+            Tier simulated = ladder().byLevel(viewAs.get().tier()).orElse(Tier.NONE);
+            return new MemberAccess(simulated, capabilities(simulated, false), viewAs);
+        }
+        Tier real = tierOf(caller.user());
+        return new MemberAccess(real, capabilitiesOf(caller.user(), real), viewAs);
+    }
+
+    private Capabilities capabilities(Tier tier, boolean managesUsers) {
         ViewgateSettings settings = settings();
         int level = tier.level();
         return new Capabilities(
                 tier.isMember() && level >= settings.viewAsTierMinTier(),
                 tier.isMember() && level >= settings.viewAsUserMinTier(),
-                (tier.isMember() && level >= settings.decideMinTier()) || canManageUsers(user),
+                (tier.isMember() && level >= settings.decideMinTier()) || managesUsers,
                 tier.isMember() && level >= settings.shareMinTier());
     }
 

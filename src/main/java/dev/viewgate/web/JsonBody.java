@@ -46,6 +46,22 @@ public final class JsonBody {
         return new JsonBody(node);
     }
 
+    public boolean has(String name) {
+        return object.hasNonNull(name);
+    }
+
+    /** An integer field, or null when absent or null. */
+    public Integer integer(String name) {
+        JsonNode value = object.get(name);
+        if (value == null || value.isNull()) {
+            return null;
+        }
+        if (!value.isIntegralNumber() || !value.canConvertToInt()) {
+            throw ViewgateException.badRequest("invalid_request", "'" + name + "' must be an integer");
+        }
+        return value.intValue();
+    }
+
     /** A string field, or null when absent, null or blank. */
     public String string(String name) {
         JsonNode value = object.get(name);

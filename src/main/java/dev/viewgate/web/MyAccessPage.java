@@ -24,7 +24,7 @@ public final class MyAccessPage {
     public Response render() {
         Optional<Caller> signedIn = RequestAuth.browser(session);
         if (signedIn.isEmpty()) {
-            return Pages.signIn(session, "");
+            return Pages.signIn(session);
         }
         Response clean = Pages.dropCallbackParams(session);
         if (clean != null) {
@@ -32,9 +32,9 @@ public final class MyAccessPage {
         }
         Caller caller = signedIn.get();
         UserModel user = caller.user();
-        TierService tiers = new TierService(session, caller.realm());
-        Tier tier = tiers.tierOf(user);
-        TierService.Capabilities can = tiers.capabilitiesOf(user, tier);
+        TierService.MemberAccess access = new TierService(session, caller.realm()).accessOf(caller);
+        Tier tier = access.tier();
+        TierService.Capabilities can = access.can();
 
         Map<String, Object> member = new HashMap<>();
         member.put("username", user.getUsername());
@@ -50,6 +50,7 @@ public final class MyAccessPage {
         member.put("pendingCount", can.decideRequests() ? requests.count(AccessRequestStatus.PENDING) : 0L);
         return Pages.render(session, caller, "viewgate-my-access.ftl", Map.of("member", member,
                 "requestFormUrl", Pages.uri(session, "access-requests/form").toString(),
-                "queueUrl", Pages.uri(session, "access-requests/queue").toString()));
+                "queueUrl", Pages.uri(session, "access-requests/queue").toString(),
+                "viewAsUrl", Pages.uri(session, "view-as/select").toString()));
     }
 }

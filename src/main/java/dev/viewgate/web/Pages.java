@@ -4,7 +4,9 @@ import jakarta.ws.rs.core.MultivaluedMap;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriBuilder;
 import java.net.URI;
+import dev.viewgate.tier.TierService;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import org.keycloak.forms.login.LoginFormsProvider;
 import org.keycloak.models.ClientModel;
@@ -12,6 +14,7 @@ import org.keycloak.models.KeycloakSession;
 import org.keycloak.models.RealmModel;
 import org.keycloak.protocol.oidc.OIDCLoginProtocol;
 import org.keycloak.protocol.oidc.utils.PkceUtils;
+import org.keycloak.protocol.oidc.utils.RedirectUtils;
 import org.keycloak.services.resources.RealmsResource;
 
 /**
@@ -39,10 +42,10 @@ public final class Pages {
 
     /**
      * What a page answers when there is no browser session: a redirect to the realm's login that comes back to
-     * {@code path}. A callback that arrives without a session (the login failed or cookies are blocked) gets an
-     * error page instead of another redirect, so a browser never loops.
+     * this page (with its query). A callback that arrives without a session (the login failed or cookies are
+     * blocked) gets an error page instead of another redirect, so a browser never loops.
      */
-    public static Response signIn(KeycloakSession session, String path) {
+    public static Response signIn(KeycloakSession session) {
         RealmModel realm = session.getContext().getRealm();
         ClientModel client = realm.getClientByClientId(PAGES_CLIENT_ID);
         if (client == null || !client.isEnabled()) {
@@ -56,7 +59,7 @@ public final class Pages {
                 .path(RealmsResource.class).path(realm.getName()).path("protocol").path(OIDCLoginProtocol.LOGIN_PROTOCOL)
                 .path("auth")
                 .queryParam(OIDCLoginProtocol.CLIENT_ID_PARAM, PAGES_CLIENT_ID)
-                .queryParam(OIDCLoginProtocol.REDIRECT_URI_PARAM, uri(session, path))
+                .queryParam(OIDCLoginProtocol.REDIRECT_URI_PARAM, session.getContext().getUri().getRequestUri())
                 .queryParam(OIDCLoginProtocol.RESPONSE_TYPE_PARAM, OIDCLoginProtocol.CODE_PARAM)
                 .queryParam(OIDCLoginProtocol.SCOPE_PARAM, "openid")
                 .queryParam(OIDCLoginProtocol.STATE_PARAM, PkceUtils.generateCodeVerifier())
@@ -102,8 +105,39 @@ public final class Pages {
                 .setAttribute("viewgateUrl", uri(session, "").toString())
                 .setAttribute("signOutUrl", signOutUri(session).toString())
                 .setResponseHeader("Cache-Control", "no-store");
+        viewAsBanner(session, caller).ifPresent(banner -> forms.setAttribute("viewAsBanner", banner));
         attributes.forEach(forms::setAttribute);
         return forms.createForm(template);
+    }
+
+    /** The banner every page shows while a view-as is active: what is simulated, and the exit control. */
+    private static Optional<Map<String, Object>> viewAsBanner(KeycloakSession session, Caller caller) {
+        return ViewAsNotes.active(caller.session()).map(state -> {
+            String subject = state.isUserMode() ? state.username()
+                    : new TierService(session, caller.realm()).ladder().byLevel(state.tier())
+                            .map(t -> t.label() + " (T" + t.level() + ")").orElse("T" + state.tier());
+            return Map.of("subject", subject, "exitUrl", uri(session, "view-as/exit").toString());
+        });
+    }
+
+    /**
+     * {@code redirectUri} if it is a registered redirect URI of {@code clientId}, matched exactly as Keycloak's
+     * authorization endpoint matches it; empty for anything else, which is then never redirected to.
+     */
+    public static Optional<URI> verifiedRedirect(KeycloakSession session, String clientId, String redirectUri) {
+        if (clientId == null || redirectUri == null || clientId.length() > 255 || redirectUri.length() > 2048) {
+            return Optional.empty();
+        }
+        ClientModel client = session.getContext().getRealm().getClientByClientId(clientId);
+        if (client == null || !client.isEnabled()) {
+            return Optional.empty();
+        }
+        String verified = RedirectUtils.verifyRedirectUri(session, redirectUri, client);
+        try {
+            return Optional.ofNullable(verified).map(URI::create);
+        } catch (IllegalArgumentException malformed) {
+            return Optional.empty();
+        }
     }
 
     /**

@@ -6,7 +6,11 @@ import java.util.Map;
 import org.jboss.logging.Logger;
 import org.keycloak.events.admin.OperationType;
 import org.keycloak.events.admin.ResourceType;
+import dev.viewgate.viewas.ViewAsProtocolMapper;
 import org.keycloak.models.ClientModel;
+import org.keycloak.models.ClientScopeModel;
+import org.keycloak.models.Constants;
+import org.keycloak.models.utils.ModelToRepresentation;
 import org.keycloak.models.KeycloakSession;
 import org.keycloak.models.RealmModel;
 import org.keycloak.protocol.oidc.OIDCLoginProtocol;
@@ -21,6 +25,12 @@ import org.keycloak.services.resources.admin.AdminEventBuilder;
 public final class RealmSetup {
 
     private static final Logger LOG = Logger.getLogger(RealmSetup.class);
+    /** Keycloak's own consoles and tools: their tokens are not an app's, so setup leaves their scopes alone. */
+    private static final java.util.Set<String> KEYCLOAK_CLIENTS = java.util.Set.of(Constants.ACCOUNT_MANAGEMENT_CLIENT_ID,
+            Constants.ACCOUNT_CONSOLE_CLIENT_ID, Constants.ADMIN_CLI_CLIENT_ID, Constants.ADMIN_CONSOLE_CLIENT_ID,
+            Constants.BROKER_SERVICE_CLIENT_ID, Constants.REALM_MANAGEMENT_CLIENT_ID);
+    /** The client scope with Viewgate's token mapper. */
+    public static final String SCOPE = "viewgate";
 
     /** What one run of setup did: the items it created and the items that were already there. */
     public record SetupReport(List<String> created, List<String> present) {
@@ -45,6 +55,32 @@ public final class RealmSetup {
             created.add(pagesClient);
         } else {
             present.add(pagesClient);
+        }
+        ClientScopeModel scope = realm.getClientScopesStream().filter(s -> SCOPE.equals(s.getName())).findFirst().orElse(null);
+        if (scope == null) {
+            scope = createScope();
+            created.add("client scope " + SCOPE);
+        } else {
+            present.add("client scope " + SCOPE);
+        }
+        ClientScopeModel viewgateScope = scope;
+        if (realm.getDefaultClientScopesStream(true).noneMatch(s -> s.getId().equals(viewgateScope.getId()))) {
+            realm.addDefaultClientScope(scope, true);
+            created.add("realm default client scope " + SCOPE);
+        } else {
+            present.add("realm default client scope " + SCOPE);
+        }
+        List<String> given = realm.getClientsStream()
+                .filter(c -> OIDCLoginProtocol.LOGIN_PROTOCOL.equals(c.getProtocol()) && !c.isBearerOnly())
+                .filter(c -> !KEYCLOAK_CLIENTS.contains(c.getClientId()))
+                .filter(c -> !c.getClientScopes(true).containsKey(SCOPE) && !c.getClientScopes(false).containsKey(SCOPE))
+                .map(c -> {
+                    c.addClientScope(viewgateScope, true);
+                    return c.getClientId();
+                })
+                .toList();
+        if (!given.isEmpty()) {
+            created.add("client scope " + SCOPE + " on clients " + given);
         }
         LOG.debugf("Viewgate setup of realm '%s': created %s, present %s", realm.getName(), created, present);
         return new SetupReport(created, present);
@@ -73,6 +109,22 @@ public final class RealmSetup {
                 "post.logout.redirect.uris", "+",
                 "pkce.code.challenge.method", OIDCLoginProtocol.PKCE_METHOD_S256));
         return rep;
+    }
+
+    /** The client scope that carries Viewgate's token mapper (tier, view as) to every client of the realm. */
+    private ClientScopeModel createScope() {
+        ClientScopeModel scope = realm.addClientScope(SCOPE);
+        scope.setProtocol(OIDCLoginProtocol.LOGIN_PROTOCOL);
+        scope.setDescription("Viewgate: the member's tier and, while 'view as' is active, the simulated access");
+        scope.setIncludeInTokenScope(false);
+        scope.setDisplayOnConsentScreen(false);
+        scope.addProtocolMapper(ViewAsProtocolMapper.model());
+        adminEvent.operation(OperationType.CREATE)
+                .resource(ResourceType.CLIENT_SCOPE)
+                .resourcePath("client-scopes", scope.getId())
+                .representation(ModelToRepresentation.toRepresentation(scope))
+                .success();
+        return scope;
     }
 
     private void createPagesClient() {

@@ -16,8 +16,6 @@ public final class RequestAuth {
     static final String STATE_CHECKER = "state_checker";
     /** The claim that marks a guest token. */
     public static final String GUEST_CLAIM = "guest";
-    /** The user-session note that holds an active view-as. */
-    public static final String VIEW_AS_NOTE = "viewgate.viewAs";
 
     private RequestAuth() {
     }
@@ -60,11 +58,16 @@ public final class RequestAuth {
 
     /** 403 for guest tokens and view-as sessions. */
     public static void requireActingAsThemselves(Caller caller) {
-        if (Boolean.TRUE.equals(caller.token().getOtherClaims().get(GUEST_CLAIM))) {
-            throw ViewgateException.forbidden("guest_token", "Guest tokens cannot do this");
-        }
-        if (caller.session() != null && caller.session().getNote(VIEW_AS_NOTE) != null) {
+        requireNotGuest(caller);
+        if (ViewAsNotes.active(caller.session()).isPresent()) {
             throw ViewgateException.forbidden("view_as_active", "Exit view as first: this needs your own access");
+        }
+    }
+
+    /** 403 for guest tokens. */
+    public static void requireNotGuest(Caller caller) {
+        if (caller.token() != null && Boolean.TRUE.equals(caller.token().getOtherClaims().get(GUEST_CLAIM))) {
+            throw ViewgateException.forbidden("guest_token", "Guest tokens cannot do this");
         }
     }
 

@@ -2,6 +2,7 @@ package dev.viewgate.web;
 
 import dev.viewgate.request.AccessRequestResource;
 import dev.viewgate.tier.TierResource;
+import dev.viewgate.viewas.ViewAsResource;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.OPTIONS;
 import jakarta.ws.rs.Path;
@@ -44,6 +45,11 @@ public final class ViewgateRealmResource {
     @Path("access-requests")
     public AccessRequestResource accessRequests() {
         return new AccessRequestResource(session);
+    }
+
+    @Path("view-as")
+    public ViewAsResource viewAs() {
+        return new ViewAsResource(session);
     }
 
     @GET

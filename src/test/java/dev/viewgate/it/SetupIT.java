@@ -40,7 +40,12 @@ class SetupIT {
         try {
             String url = admin.realmAdminUrl(realm) + "/viewgate/setup";
             JsonNode first = Admin.expect(http.postJson(url, http.adminToken(), "{}"), 200).json();
-            assertEquals(List.of("client viewgate-pages"), texts(first.get("created")));
+            assertEquals(List.of("client viewgate-pages", "client scope viewgate", "realm default client scope viewgate"),
+                    texts(first.get("created")).subList(0, 3));
+            assertEquals(4, first.get("created").size(), first.toString());
+            assertTrue(texts(first.get("created")).get(3).startsWith("client scope viewgate on clients ["), first.toString());
+            assertEquals("client scope viewgate on clients [viewgate-pages]", texts(first.get("created")).get(3),
+                    "the new client gets it; Keycloak's own consoles are left alone");
             assertEquals(List.of(), texts(first.get("present")));
 
             JsonNode clients = Admin.expect(http.get(admin.realmAdminUrl(realm) + "/clients?clientId=viewgate-pages",
@@ -55,7 +60,8 @@ class SetupIT {
 
             JsonNode second = Admin.expect(http.postJson(url, http.adminToken(), "{}"), 200).json();
             assertEquals(List.of(), texts(second.get("created")));
-            assertEquals(List.of("client viewgate-pages"), texts(second.get("present")));
+            assertEquals(List.of("client viewgate-pages", "client scope viewgate", "realm default client scope viewgate"),
+                    texts(second.get("present")));
             assertEquals(1, Admin.expect(http.get(admin.realmAdminUrl(realm) + "/clients?clientId=viewgate-pages",
                     http.adminToken()), 200).json().size(), "still exactly one client");
 

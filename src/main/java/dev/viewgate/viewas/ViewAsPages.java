@@ -1,0 +1,138 @@
+package dev.viewgate.viewas;
+
+import dev.viewgate.tier.Tier;
+import dev.viewgate.tier.TierResource;
+import dev.viewgate.tier.TierService;
+import dev.viewgate.web.Caller;
+import dev.viewgate.web.Pages;
+import dev.viewgate.web.RequestAuth;
+import dev.viewgate.web.ViewAsNotes;
+import dev.viewgate.web.ViewgateException;
+import jakarta.ws.rs.core.MultivaluedMap;
+import jakarta.ws.rs.core.Response;
+import java.net.URI;
+import java.util.HashMap;
+import java.util.Map;
+import java.util.Optional;
+import org.keycloak.models.KeycloakSession;
+
+/**
+ * The chooser {@code view-as/select?client_id=..&redirect_uri=..} and the banner's exit. An app sends its member here
+ * and gets them back at {@code redirect_uri}, which must be a registered redirect URI of {@code client_id}; without
+ * both, the member returns to "My access". Anything else is refused and never redirected to.
+ */
+public final class ViewAsPages {
+
+    private static final int SEARCH_RESULTS = 20;
+
+    private final KeycloakSession session;
+
+    public ViewAsPages(KeycloakSession session) {
+        this.session = session;
+    }
+
+    public Response chooser() {
+        Optional<Caller> signedIn = RequestAuth.browser(session);
+        if (signedIn.isEmpty()) {
+            return Pages.signIn(session);
+        }
+        Response clean = Pages.dropCallbackParams(session);
+        if (clean != null) {
+            return clean;
+        }
+        MultivaluedMap<String, String> query = session.getContext().getUri().getQueryParameters();
+        Optional<URI> back = returnTo(query.getFirst("client_id"), query.getFirst("redirect_uri"));
+        if (back.isEmpty()) {
+            return Pages.message(session, signedIn.get(), Response.Status.BAD_REQUEST, "viewgateViewAsTitle", "viewgateBadRedirect");
+        }
+        return render(signedIn.get(), Response.Status.OK, null, query.getFirst("q"));
+    }
+
+    public Response choose() {
+        Optional<Caller> signedIn = RequestAuth.browser(session);
+        if (signedIn.isEmpty()) {
+            return Pages.signIn(session);
+        }
+        Caller caller = signedIn.get();
+        MultivaluedMap<String, String> form = Pages.formPost(session, caller);
+        Optional<URI> back = returnTo(form.getFirst("client_id"), form.getFirst("redirect_uri"));
+        if (back.isEmpty()) {
+            return Pages.message(session, caller, Response.Status.BAD_REQUEST, "viewgateViewAsTitle", "viewgateBadRedirect");
+        }
+        ViewAsService viewAs = new ViewAsService(session, caller.realm());
+        try {
+            if (form.getFirst("user") != null) {
+                viewAs.startUser(caller, form.getFirst("user"));
+            } else {
+                viewAs.startTier(caller, parseTier(form.getFirst("tier")));
+            }
+        } catch (ViewgateException refused) {
+            return render(caller, Response.Status.fromStatusCode(refused.getResponse().getStatus()),
+                    "viewgateError_" + refused.getMessage(), null);
+        }
+        return Response.seeOther(back.get()).build();
+    }
+
+    public Response exit() {
+        Optional<Caller> signedIn = RequestAuth.browser(session);
+        if (signedIn.isEmpty()) {
+            return Pages.signIn(session);
+        }
+        Caller caller = signedIn.get();
+        MultivaluedMap<String, String> form = Pages.formPost(session, caller);
+        Optional<URI> back = returnTo(form.getFirst("client_id"), form.getFirst("redirect_uri"));
+        new ViewAsService(session, caller.realm()).exit(caller);
+        return Response.seeOther(back.orElse(Pages.uri(session, ""))).build();
+    }
+
+    private Response render(Caller caller, Response.Status status, String errorKey, String search) {
+        ViewAsService viewAs = new ViewAsService(session, caller.realm());
+        MultivaluedMap<String, String> query = session.getContext().getUri().getQueryParameters();
+        MultivaluedMap<String, String> form = status == Response.Status.OK ? query
+                : session.getContext().getHttpRequest().getDecodedFormParameters();
+        Map<String, Object> model = new HashMap<>();
+        model.put("tiers", viewAs.tierOptions(caller.user()).stream()
+                .map(t -> Map.of("level", t.level(), "label", t.label() + " (T" + t.level() + ")")).toList());
+        boolean users = viewAs.userOption(caller.user());
+        model.put("userOption", users);
+        model.put("search", search == null ? "" : search);
+        model.put("members", users && search != null && !search.isBlank()
+                ? viewAs.eligibleMembers(caller.user(), search, SEARCH_RESULTS).stream().map(u -> Map.of(
+                        "id", u.getId(), "username", u.getUsername(),
+                        "name", Optional.ofNullable(TierResource.displayName(u)).orElse(u.getUsername()),
+                        "tier", label(new TierService(session, caller.realm()).tierOf(u)))).toList()
+                : java.util.List.of());
+        model.put("active", ViewAsNotes.active(caller.session()).isPresent());
+        model.put("clientId", Optional.ofNullable(form.getFirst("client_id")).orElse(""));
+        model.put("redirectUri", Optional.ofNullable(form.getFirst("redirect_uri")).orElse(""));
+        model.put("selectUrl", Pages.uri(session, "view-as/select").toString());
+        if (errorKey != null) {
+            model.put("errorKey", errorKey);
+        }
+        return Pages.render(session, caller, status, "viewgate-view-as.ftl", model);
+    }
+
+    /** Where to go afterwards: the app's verified redirect URI, or "My access" when the app named none. */
+    private Optional<URI> returnTo(String clientId, String redirectUri) {
+        if (isBlank(clientId) && isBlank(redirectUri)) {
+            return Optional.of(Pages.uri(session, ""));
+        }
+        return Pages.verifiedRedirect(session, clientId, redirectUri);
+    }
+
+    private static int parseTier(String value) {
+        try {
+            return Integer.parseInt(value == null ? "" : value.trim());
+        } catch (NumberFormatException e) {
+            throw ViewgateException.badRequest("invalid_tier", "tier must be a number");
+        }
+    }
+
+    private static String label(Tier tier) {
+        return tier.label() + " (T" + tier.level() + ")";
+    }
+
+    private static boolean isBlank(String value) {
+        return value == null || value.isBlank();
+    }
+}
