@@ -30,6 +30,9 @@ cat <<MSG
   Viewgate is running on Keycloak (Ctrl-C stops it).
     Admin console   $base/admin/  (admin / admin)
     My access page  $base/realms/viewgate-demo/viewgate/  (sign in as ada/ada, bob/bob, nora/nora, ...)
+    Ask for access  $base/realms/viewgate-demo/viewgate/access-requests/form
+    Decide (ada)    $base/realms/viewgate-demo/viewgate/access-requests/queue
+    View as         $base/realms/viewgate-demo/viewgate/view-as/select
     Me (JSON)       $base/realms/viewgate-demo/viewgate/me  (Bearer token of the realm)
     Tiers (JSON)    $base/realms/viewgate-demo/viewgate/tiers
 

@@ -54,15 +54,15 @@ public final class AccessRequestPages {
         }
         Caller caller = signedIn.get();
         MultivaluedMap<String, String> form = Pages.formPost(session, caller);
-        RequestAuth.requireActingAsThemselves(caller);
         AccessRequestService requests = new AccessRequestService(session, caller.realm());
-        if ("withdraw".equals(form.getFirst("action"))) {
-            requests.withdraw(caller);
-            return Pages.redirectAfterPost(session, FORM, "withdrawn");
-        }
         String desiredRole = blankToNull(form.getFirst("desiredRole"));
         String message = blankToNull(form.getFirst("message"));
         try {
+            RequestAuth.requireActingAsThemselves(caller);
+            if ("withdraw".equals(form.getFirst("action"))) {
+                requests.withdraw(caller);
+                return Pages.redirectAfterPost(session, FORM, "withdrawn");
+            }
             boolean created = requests.submit(caller, desiredRole, message).created();
             return Pages.redirectAfterPost(session, FORM, created ? "submitted" : "updated");
         } catch (ViewgateException refused) {
@@ -122,7 +122,6 @@ public final class AccessRequestPages {
         MultivaluedMap<String, String> form = Pages.formPost(session, caller);
         AccessRequestRules rules = new AccessRequestRules(session, caller.realm());
         rules.requireDecider(caller);
-        RequestAuth.requireActingAsThemselves(caller);
         AccessRequestService requests = new AccessRequestService(session, caller.realm());
         try {
             boolean grant = "grant".equals(form.getFirst("action"));

@@ -164,6 +164,23 @@ class ViewAsIT {
     }
 
     @Test
+    void decisionsDuringViewAsFollowTheSimulatedTier() {
+        String username = "decide-during-view-as-" + System.nanoTime();
+        admin.createUser(REALM, username, "Dina", "Decided");
+        String member = http.passwordGrant(server.realmUrl(), "demo-app", "demo-app-secret", username, username);
+        String id = Admin.expect(http.postJson(server.viewgateUrl() + "/access-requests", member, Map.of("desiredRole", "builder")), 201)
+                .json().get("id").asText();
+        Tokens olga = new Tokens(server, http, "olga");
+        Admin.expect(start(olga.access(), Map.of("tier", 7)), 200);
+        assertError(http.postJson(server.viewgateUrl() + "/access-requests/" + id + "/grant", olga.access(),
+                Map.of("role", "owner")), 403, "above_own_tier");
+        JsonNode granted = Admin.expect(http.postJson(server.viewgateUrl() + "/access-requests/" + id + "/grant", olga.access(),
+                Map.of("role", "builder")), 200).json();
+        assertEquals("olga", granted.get("decidedBy").get("username").asText(), "decisions are the real user's");
+        assertEquals(204, http.delete(viewAs(), olga.access()).status());
+    }
+
+    @Test
     void viewerMayUseNeitherMode() {
         Tokens vera = new Tokens(server, http, "vera");
         assertError(start(vera.access(), Map.of("tier", 1)), 403, "tier_too_low");
