@@ -39,20 +39,14 @@ public final class AccessRequestPages {
     }
 
     public Response form() {
-        Optional<Caller> signedIn = RequestAuth.browser(session);
-        if (signedIn.isEmpty()) {
-            return Pages.signIn(session);
-        }
-        Response clean = Pages.dropCallbackParams(session);
-        return clean != null ? clean : renderForm(signedIn.get(), Response.Status.OK, null, null, null);
+        return Pages.forSignedIn(session, caller -> renderForm(caller, Response.Status.OK, null, null, null));
     }
 
     public Response postForm() {
-        Optional<Caller> signedIn = RequestAuth.browser(session);
-        if (signedIn.isEmpty()) {
-            return Pages.signIn(session);
-        }
-        Caller caller = signedIn.get();
+        return Pages.forSignedIn(session, this::submitForm);
+    }
+
+    private Response submitForm(Caller caller) {
         MultivaluedMap<String, String> form = Pages.formPost(session, caller);
         AccessRequestService requests = new AccessRequestService(session, caller.realm());
         String desiredRole = blankToNull(form.getFirst("desiredRole"));
@@ -98,27 +92,16 @@ public final class AccessRequestPages {
     }
 
     public Response queue() {
-        Optional<Caller> signedIn = RequestAuth.browser(session);
-        if (signedIn.isEmpty()) {
-            return Pages.signIn(session);
-        }
-        Response clean = Pages.dropCallbackParams(session);
-        if (clean != null) {
-            return clean;
-        }
-        Caller caller = signedIn.get();
-        if (!isDecider(caller)) {
-            return Pages.message(session, caller, Response.Status.FORBIDDEN, "viewgateQueueTitle", "viewgateQueueForbidden");
-        }
-        return renderQueue(caller, Response.Status.OK, null);
+        return Pages.forSignedIn(session, caller -> isDecider(caller)
+                ? renderQueue(caller, Response.Status.OK, null)
+                : Pages.message(session, caller, Response.Status.FORBIDDEN, "viewgateQueueTitle", "viewgateQueueForbidden"));
     }
 
     public Response decide() {
-        Optional<Caller> signedIn = RequestAuth.browser(session);
-        if (signedIn.isEmpty()) {
-            return Pages.signIn(session);
-        }
-        Caller caller = signedIn.get();
+        return Pages.forSignedIn(session, this::decideFor);
+    }
+
+    private Response decideFor(Caller caller) {
         MultivaluedMap<String, String> form = Pages.formPost(session, caller);
         AccessRequestRules rules = new AccessRequestRules(session, caller.realm());
         rules.requireDecider(caller);

@@ -5,7 +5,6 @@ import dev.viewgate.tier.TierResource;
 import dev.viewgate.tier.TierService;
 import dev.viewgate.web.Caller;
 import dev.viewgate.web.Pages;
-import dev.viewgate.web.RequestAuth;
 import dev.viewgate.web.ViewAsNotes;
 import dev.viewgate.web.ViewgateException;
 import jakarta.ws.rs.core.MultivaluedMap;
@@ -32,28 +31,21 @@ public final class ViewAsPages {
     }
 
     public Response chooser() {
-        Optional<Caller> signedIn = RequestAuth.browser(session);
-        if (signedIn.isEmpty()) {
-            return Pages.signIn(session);
-        }
-        Response clean = Pages.dropCallbackParams(session);
-        if (clean != null) {
-            return clean;
-        }
-        MultivaluedMap<String, String> query = session.getContext().getUri().getQueryParameters();
-        Optional<URI> back = returnTo(query.getFirst("client_id"), query.getFirst("redirect_uri"));
-        if (back.isEmpty()) {
-            return Pages.message(session, signedIn.get(), Response.Status.BAD_REQUEST, "viewgateViewAsTitle", "viewgateBadRedirect");
-        }
-        return render(signedIn.get(), Response.Status.OK, null, query.getFirst("q"));
+        return Pages.forSignedIn(session, caller -> {
+            MultivaluedMap<String, String> query = session.getContext().getUri().getQueryParameters();
+            Optional<URI> back = returnTo(query.getFirst("client_id"), query.getFirst("redirect_uri"));
+            if (back.isEmpty()) {
+                return Pages.message(session, caller, Response.Status.BAD_REQUEST, "viewgateViewAsTitle", "viewgateBadRedirect");
+            }
+            return render(caller, Response.Status.OK, null, query.getFirst("q"));
+        });
     }
 
     public Response choose() {
-        Optional<Caller> signedIn = RequestAuth.browser(session);
-        if (signedIn.isEmpty()) {
-            return Pages.signIn(session);
-        }
-        Caller caller = signedIn.get();
+        return Pages.forSignedIn(session, this::chooseFor);
+    }
+
+    private Response chooseFor(Caller caller) {
         MultivaluedMap<String, String> form = Pages.formPost(session, caller);
         Optional<URI> back = returnTo(form.getFirst("client_id"), form.getFirst("redirect_uri"));
         if (back.isEmpty()) {
@@ -74,15 +66,12 @@ public final class ViewAsPages {
     }
 
     public Response exit() {
-        Optional<Caller> signedIn = RequestAuth.browser(session);
-        if (signedIn.isEmpty()) {
-            return Pages.signIn(session);
-        }
-        Caller caller = signedIn.get();
-        MultivaluedMap<String, String> form = Pages.formPost(session, caller);
-        Optional<URI> back = returnTo(form.getFirst("client_id"), form.getFirst("redirect_uri"));
-        new ViewAsService(session, caller.realm()).exit(caller);
-        return Response.seeOther(back.orElse(Pages.uri(session, ""))).build();
+        return Pages.forSignedIn(session, caller -> {
+            MultivaluedMap<String, String> form = Pages.formPost(session, caller);
+            Optional<URI> back = returnTo(form.getFirst("client_id"), form.getFirst("redirect_uri"));
+            new ViewAsService(session, caller.realm()).exit(caller);
+            return Response.seeOther(back.orElse(Pages.uri(session, ""))).build();
+        });
     }
 
     private Response render(Caller caller, Response.Status status, String errorKey, String search) {

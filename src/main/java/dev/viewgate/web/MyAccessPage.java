@@ -22,15 +22,10 @@ public final class MyAccessPage {
     }
 
     public Response render() {
-        Optional<Caller> signedIn = RequestAuth.browser(session);
-        if (signedIn.isEmpty()) {
-            return Pages.signIn(session);
-        }
-        Response clean = Pages.dropCallbackParams(session);
-        if (clean != null) {
-            return clean;
-        }
-        Caller caller = signedIn.get();
+        return Pages.forSignedIn(session, this::renderFor);
+    }
+
+    private Response renderFor(Caller caller) {
         UserModel user = caller.user();
         TierService.MemberAccess access = new TierService(session, caller.realm()).accessOf(caller);
         Tier tier = access.tier();

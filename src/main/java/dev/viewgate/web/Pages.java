@@ -73,6 +73,19 @@ public final class Pages {
     }
 
     /**
+     * Runs {@code page} for the signed-in caller of a page. Without a browser session it answers with the sign-in
+     * redirect; right after a sign-in, with one redirect to the page's clean address.
+     */
+    public static Response forSignedIn(KeycloakSession session, java.util.function.Function<Caller, Response> page) {
+        Optional<Caller> caller = RequestAuth.browser(session);
+        if (caller.isEmpty()) {
+            return signIn(session);
+        }
+        Response clean = dropCallbackParams(session);
+        return clean != null ? clean : page.apply(caller.get());
+    }
+
+    /**
      * After a sign-in the browser comes back with the authorization response in the query; a signed-in page
      * redirects once to its clean address so the code never sits in the history. Null when there is nothing to clean.
      */
