@@ -3,6 +3,7 @@ package dev.viewgate.jpa;
 import dev.viewgate.audit.AuditChainEntity;
 import dev.viewgate.audit.AuditEventEntity;
 import dev.viewgate.request.AccessRequestEntity;
+import dev.viewgate.guest.ViewEntity;
 import dev.viewgate.viewas.ViewAsEntity;
 import java.util.List;
 import org.keycloak.connections.jpa.entityprovider.JpaEntityProvider;
@@ -13,7 +14,8 @@ public final class ViewgateEntityProvider implements JpaEntityProvider {
     @Override
     public List<Class<?>> getEntities() {
         // Ignored by the Quarkus distribution (it finds @Entity classes at build time), but required by the SPI.
-        return List.of(AuditEventEntity.class, AuditChainEntity.class, AccessRequestEntity.class, ViewAsEntity.class);
+        return List.of(AuditEventEntity.class, AuditChainEntity.class, AccessRequestEntity.class, ViewAsEntity.class,
+                ViewEntity.class);
     }
 
     @Override

@@ -3,10 +3,14 @@ package dev.viewgate.jpa;
 import org.keycloak.Config;
 import org.keycloak.connections.jpa.entityprovider.JpaEntityProvider;
 import org.keycloak.connections.jpa.entityprovider.JpaEntityProviderFactory;
+import org.keycloak.connections.jpa.JpaConnectionProvider;
+import org.keycloak.models.ClientModel;
 import org.keycloak.models.KeycloakSession;
+import org.keycloak.models.RealmModel;
+import org.keycloak.models.UserModel;
 import org.keycloak.models.KeycloakSessionFactory;
 
-/** Registers Viewgate's changelog; its changelog table is DATABASECHANGELOG_VIEWGATE_E. */
+/** Registers Viewgate's changelog (its changelog table is DATABASECHANGELOG_VIEWGATE_E) and cleans up after removals. */
 public final class ViewgateEntityProviderFactory implements JpaEntityProviderFactory {
 
     public static final String ID = "viewgate-entities";
@@ -21,8 +25,26 @@ public final class ViewgateEntityProviderFactory implements JpaEntityProviderFac
     public void init(Config.Scope config) {
     }
 
+    /**
+     * Viewgate's rows reference Keycloak's realms, clients and users by plain columns (a foreign key would make
+     * Keycloak's own bulk deletes fail), so they are removed here, in the transaction that removes their owner.
+     */
     @Override
     public void postInit(KeycloakSessionFactory factory) {
+        factory.register(event -> {
+            if (event instanceof RealmModel.RealmRemovedEvent removed) {
+                delete(removed.getKeycloakSession(), "delete from AccessRequestEntity r where r.realmId = :id", removed.getRealm().getId());
+                delete(removed.getKeycloakSession(), "delete from ViewEntity v where v.realmId = :id", removed.getRealm().getId());
+            } else if (event instanceof ClientModel.ClientRemovedEvent removed) {
+                delete(removed.getKeycloakSession(), "delete from ViewEntity v where v.clientUuid = :id", removed.getClient().getId());
+            } else if (event instanceof UserModel.UserRemovedEvent removed) {
+                delete(removed.getKeycloakSession(), "delete from AccessRequestEntity r where r.openKey = :id", removed.getUser().getId());
+            }
+        });
+    }
+
+    private static void delete(KeycloakSession session, String jpql, String id) {
+        session.getProvider(JpaConnectionProvider.class).getEntityManager().createQuery(jpql).setParameter("id", id).executeUpdate();
     }
 
     @Override

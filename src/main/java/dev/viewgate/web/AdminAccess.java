@@ -1,5 +1,6 @@
 package dev.viewgate.web;
 
+import org.keycloak.models.ClientModel;
 import org.keycloak.models.RealmModel;
 import org.keycloak.models.RoleModel;
 import org.keycloak.models.UserModel;
@@ -53,6 +54,18 @@ public final class AdminAccess {
     public void requireMapRole(UserModel user, RoleModel role) {
         if (!auth.users().canManage(user) || !auth.users().canMapRoles(user) || !auth.roles().canMapRole(role)) {
             throw refuse("a Keycloak admin who may map role '" + role.getName() + "' to this user");
+        }
+    }
+
+    public void requireManageClient(ClientModel client) {
+        if (!auth.clients().canManage(client)) {
+            throw refuse("a Keycloak admin who may manage client '" + client.getClientId() + "'");
+        }
+    }
+
+    public void requireViewClient(ClientModel client) {
+        if (!auth.clients().canView(client)) {
+            throw refuse("a Keycloak admin who may view client '" + client.getClientId() + "'");
         }
     }
 

@@ -62,6 +62,18 @@ public final class JsonBody {
         return value.intValue();
     }
 
+    /** A boolean field; {@code fallback} when absent or null. */
+    public boolean bool(String name, boolean fallback) {
+        JsonNode value = object.get(name);
+        if (value == null || value.isNull()) {
+            return fallback;
+        }
+        if (!value.isBoolean()) {
+            throw ViewgateException.badRequest("invalid_request", "'" + name + "' must be true or false");
+        }
+        return value.booleanValue();
+    }
+
     /** A string field, or null when absent, null or blank. */
     public String string(String name) {
         JsonNode value = object.get(name);

@@ -1,6 +1,7 @@
 package dev.viewgate.web;
 
 import dev.viewgate.audit.AuditResource;
+import dev.viewgate.guest.GuestAdminResource;
 import dev.viewgate.request.AccessRequestAdminResource;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
@@ -50,5 +51,10 @@ public final class ViewgateAdminResource {
     @Path("access-requests")
     public AccessRequestAdminResource accessRequests() {
         return new AccessRequestAdminResource(session, realm, access);
+    }
+
+    @Path("views")
+    public GuestAdminResource views() {
+        return new GuestAdminResource(session, realm, access);
     }
 }

@@ -1,5 +1,6 @@
 package dev.viewgate.web;
 
+import dev.viewgate.guest.GuestResource;
 import dev.viewgate.request.AccessRequestResource;
 import dev.viewgate.tier.TierResource;
 import dev.viewgate.viewas.ViewAsResource;
@@ -50,6 +51,11 @@ public final class ViewgateRealmResource {
     @Path("view-as")
     public ViewAsResource viewAs() {
         return new ViewAsResource(session);
+    }
+
+    @Path("views")
+    public GuestResource views() {
+        return new GuestResource(session);
     }
 
     @GET

@@ -1,0 +1,80 @@
+package dev.viewgate.guest;
+
+import dev.viewgate.web.Caller;
+import dev.viewgate.web.JsonBody;
+import dev.viewgate.web.RequestAuth;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.PUT;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import java.util.List;
+import java.util.Set;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+import org.keycloak.models.ClientModel;
+import org.keycloak.models.KeycloakSession;
+
+/** {@code /realms/{r}/viewgate/views}: apps (and sharing members) register their views and read them back. */
+@Tag(name = "Guest access")
+public final class GuestResource {
+
+    static final Set<String> VIEW_FIELDS = Set.of("name", "editable", "addable", "exportable");
+
+    private final KeycloakSession session;
+
+    public GuestResource(KeycloakSession session) {
+        this.session = session;
+    }
+
+    @PUT
+    @Path("{clientId}/{viewKey}")
+    @Consumes(MediaType.APPLICATION_JSON)
+    @Produces(MediaType.APPLICATION_JSON)
+    @Operation(summary = "Register or update a view of a client: {name, editable, addable, exportable}")
+    @APIResponse(responseCode = "201", description = "Registered", content = @Content(schema = @Schema(implementation = ViewRepresentation.class)))
+    @APIResponse(responseCode = "200", description = "Updated")
+    @APIResponse(responseCode = "400", description = "invalid_request: malformed client id, view key or body")
+    @APIResponse(responseCode = "403", description = "not_your_client, tier_too_low, guest_token")
+    @APIResponse(responseCode = "404", description = "unknown_client")
+    public Response register(@PathParam("clientId") String clientId, @PathParam("viewKey") String viewKey, String body) {
+        Caller caller = RequestAuth.bearer(session);
+        ViewService views = new ViewService(session, caller.realm());
+        ClientModel client = views.client(clientId);
+        views.requireMayActFor(caller, client);
+        ViewService.Registration registration = views.register(caller, client, viewKey, settings(body));
+        return Response.status(registration.created() ? Response.Status.CREATED : Response.Status.OK)
+                .type(MediaType.APPLICATION_JSON_TYPE)
+                .entity(ViewRepresentation.of(registration.view(), client.getClientId()))
+                .build();
+    }
+
+    @GET
+    @Path("{clientId}")
+    @Produces(MediaType.APPLICATION_JSON)
+    @Operation(summary = "The views of a client")
+    @APIResponse(responseCode = "200", description = "The views",
+            content = @Content(schema = @Schema(type = SchemaType.ARRAY, implementation = ViewRepresentation.class)))
+    @APIResponse(responseCode = "403", description = "not_your_client, tier_too_low, guest_token")
+    @APIResponse(responseCode = "404", description = "unknown_client")
+    public List<ViewRepresentation> list(@PathParam("clientId") String clientId) {
+        Caller caller = RequestAuth.bearer(session);
+        ViewService views = new ViewService(session, caller.realm());
+        ClientModel client = views.client(clientId);
+        views.requireMayActFor(caller, client);
+        return views.views(client).stream().map(v -> ViewRepresentation.of(v, client.getClientId())).toList();
+    }
+
+    static ViewService.Settings settings(String body) {
+        JsonBody json = JsonBody.parse(body, VIEW_FIELDS);
+        return new ViewService.Settings(json.string("name"), json.bool("editable", false), json.bool("addable", false),
+                json.bool("exportable", false));
+    }
+}
