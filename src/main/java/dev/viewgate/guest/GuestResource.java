@@ -4,7 +4,9 @@ import dev.viewgate.web.Caller;
 import dev.viewgate.web.JsonBody;
 import dev.viewgate.web.RequestAuth;
 import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.DELETE;
 import jakarta.ws.rs.GET;
+import jakarta.ws.rs.POST;
 import jakarta.ws.rs.PUT;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
@@ -70,6 +72,61 @@ public final class GuestResource {
         ClientModel client = views.client(clientId);
         views.requireMayActFor(caller, client);
         return views.views(client).stream().map(v -> ViewRepresentation.of(v, client.getClientId())).toList();
+    }
+
+    @POST
+    @Path("{clientId}/{viewKey}/guests")
+    @Consumes(MediaType.APPLICATION_JSON)
+    @Produces(MediaType.APPLICATION_JSON)
+    @Operation(summary = "Share the view with a guest: {permissions, expiresAt?, label?, public?}; the secret is shown once")
+    @APIResponse(responseCode = "201", description = "The grant, with its secret",
+            content = @Content(schema = @Schema(implementation = GuestGrantRepresentation.class)))
+    @APIResponse(responseCode = "400", description = "invalid_permissions, public_is_read_only, invalid_expiry, invalid_request")
+    @APIResponse(responseCode = "403", description = "not_your_client, tier_too_low, guest_token")
+    @APIResponse(responseCode = "404", description = "unknown_client, unknown_view")
+    public Response share(@PathParam("clientId") String clientId, @PathParam("viewKey") String viewKey, String body) {
+        Caller caller = RequestAuth.bearer(session);
+        ViewService views = new ViewService(session, caller.realm());
+        ClientModel client = views.client(clientId);
+        views.requireMayActFor(caller, client);
+        ViewEntity view = views.view(client, viewKey);
+        JsonBody json = JsonBody.parse(body, Set.of("permissions", "expiresAt", "label", "public"));
+        GuestGrantService.Created created = new GuestGrantService(session, caller.realm()).create(caller, client, view,
+                json.strings("permissions"), json.bool("public", false), json.string("expiresAt"), json.string("label"));
+        return Response.status(Response.Status.CREATED).type(MediaType.APPLICATION_JSON_TYPE)
+                .entity(GuestGrantRepresentation.of(created.grant(), view, created.secret()))
+                .build();
+    }
+
+    @GET
+    @Path("{clientId}/{viewKey}/guests")
+    @Produces(MediaType.APPLICATION_JSON)
+    @Operation(summary = "The view's guest grants, newest first, without secrets")
+    @APIResponse(responseCode = "200", description = "The grants",
+            content = @Content(schema = @Schema(type = SchemaType.ARRAY, implementation = GuestGrantRepresentation.class)))
+    public List<GuestGrantRepresentation> guests(@PathParam("clientId") String clientId, @PathParam("viewKey") String viewKey) {
+        Caller caller = RequestAuth.bearer(session);
+        ViewService views = new ViewService(session, caller.realm());
+        ClientModel client = views.client(clientId);
+        views.requireMayActFor(caller, client);
+        ViewEntity view = views.view(client, viewKey);
+        return new GuestGrantService(session, caller.realm()).grants(view).stream()
+                .map(g -> GuestGrantRepresentation.of(g, view, null)).toList();
+    }
+
+    @DELETE
+    @Path("{clientId}/{viewKey}/guests/{grantId}")
+    @Operation(summary = "Revoke a guest grant at once")
+    @APIResponse(responseCode = "204", description = "Revoked (or already revoked)")
+    @APIResponse(responseCode = "404", description = "unknown_client, unknown_view, unknown_grant")
+    public Response revoke(@PathParam("clientId") String clientId, @PathParam("viewKey") String viewKey,
+                           @PathParam("grantId") String grantId) {
+        Caller caller = RequestAuth.bearer(session);
+        ViewService views = new ViewService(session, caller.realm());
+        ClientModel client = views.client(clientId);
+        views.requireMayActFor(caller, client);
+        new GuestGrantService(session, caller.realm()).revoke(caller, client, views.view(client, viewKey), grantId);
+        return Response.noContent().build();
     }
 
     static ViewService.Settings settings(String body) {

@@ -127,6 +127,13 @@ public final class ViewService {
                 .getResultStream().findFirst();
     }
 
+    /** The registered view; 400 for a malformed key, 404 for one the client never registered. */
+    public ViewEntity view(ClientModel client, String viewKey) {
+        requireKey("view key", viewKey);
+        return find(client, viewKey).orElseThrow(() -> ViewgateException.notFound("unknown_view",
+                "Client " + client.getClientId() + " has no view " + viewKey));
+    }
+
     public List<ViewEntity> views(ClientModel client) {
         return em.createQuery("select v from ViewEntity v where v.clientUuid = :client order by v.viewKey", ViewEntity.class)
                 .setParameter("client", client.getId())

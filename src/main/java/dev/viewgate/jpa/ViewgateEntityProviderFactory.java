@@ -34,8 +34,11 @@ public final class ViewgateEntityProviderFactory implements JpaEntityProviderFac
         factory.register(event -> {
             if (event instanceof RealmModel.RealmRemovedEvent removed) {
                 delete(removed.getKeycloakSession(), "delete from AccessRequestEntity r where r.realmId = :id", removed.getRealm().getId());
+                delete(removed.getKeycloakSession(), "delete from GuestGrantEntity g where g.realmId = :id", removed.getRealm().getId());
                 delete(removed.getKeycloakSession(), "delete from ViewEntity v where v.realmId = :id", removed.getRealm().getId());
             } else if (event instanceof ClientModel.ClientRemovedEvent removed) {
+                delete(removed.getKeycloakSession(), "delete from GuestGrantEntity g where g.viewId in "
+                        + "(select v.id from ViewEntity v where v.clientUuid = :id)", removed.getClient().getId());
                 delete(removed.getKeycloakSession(), "delete from ViewEntity v where v.clientUuid = :id", removed.getClient().getId());
             } else if (event instanceof UserModel.UserRemovedEvent removed) {
                 delete(removed.getKeycloakSession(), "delete from AccessRequestEntity r where r.openKey = :id", removed.getUser().getId());

@@ -62,6 +62,25 @@ public final class JsonBody {
         return value.intValue();
     }
 
+    /** An array of strings; null when absent or null. */
+    public java.util.List<String> strings(String name) {
+        JsonNode value = object.get(name);
+        if (value == null || value.isNull()) {
+            return null;
+        }
+        if (!value.isArray()) {
+            throw ViewgateException.badRequest("invalid_request", "'" + name + "' must be an array of strings");
+        }
+        java.util.List<String> strings = new java.util.ArrayList<>();
+        value.forEach(item -> {
+            if (!item.isTextual()) {
+                throw ViewgateException.badRequest("invalid_request", "'" + name + "' must be an array of strings");
+            }
+            strings.add(item.asText());
+        });
+        return strings;
+    }
+
     /** A boolean field; {@code fallback} when absent or null. */
     public boolean bool(String name, boolean fallback) {
         JsonNode value = object.get(name);

@@ -1,0 +1,137 @@
+package dev.viewgate.guest;
+
+import dev.viewgate.audit.AuditLog;
+import dev.viewgate.audit.AuditType;
+import dev.viewgate.web.Caller;
+import dev.viewgate.web.ViewgateException;
+import jakarta.persistence.EntityManager;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.security.SecureRandom;
+import java.time.Instant;
+import java.time.format.DateTimeParseException;
+import java.util.Base64;
+import java.util.HexFormat;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.keycloak.connections.jpa.JpaConnectionProvider;
+import org.keycloak.events.admin.OperationType;
+import org.keycloak.models.ClientModel;
+import org.keycloak.models.KeycloakSession;
+import org.keycloak.models.RealmModel;
+import org.keycloak.models.utils.KeycloakModelUtils;
+
+/** Guest grants of a view: created with a secret shown once, listed without it, revoked at once. */
+public final class GuestGrantService {
+
+    private static final SecureRandom RANDOM = new SecureRandom();
+    private static final int SECRET_BYTES = 32;
+
+    /** A new grant and its secret, which exists nowhere else. */
+    public record Created(GuestGrantEntity grant, String secret) {
+    }
+
+    private final KeycloakSession session;
+    private final RealmModel realm;
+    private final EntityManager em;
+
+    public GuestGrantService(KeycloakSession session, RealmModel realm) {
+        this.session = session;
+        this.realm = realm;
+        this.em = session.getProvider(JpaConnectionProvider.class).getEntityManager();
+    }
+
+    public Created create(Caller caller, ClientModel client, ViewEntity view, List<String> permissions, boolean publicLink,
+                          String expiresAt, String label) {
+        List<String> granted = Permissions.requested(permissions, publicLink);
+        Long expiry = expiry(expiresAt);
+        if (label != null && label.length() > 255) {
+            throw ViewgateException.badRequest("invalid_request", "label has at most 255 characters");
+        }
+        byte[] bytes = new byte[SECRET_BYTES];
+        RANDOM.nextBytes(bytes);
+        String secret = Base64.getUrlEncoder().withoutPadding().encodeToString(bytes);
+        GuestGrantEntity grant = new GuestGrantEntity();
+        grant.setId(KeycloakModelUtils.generateId());
+        grant.setRealmId(realm.getId());
+        grant.setViewId(view.getId());
+        grant.setSecretHash(hash(secret));
+        grant.setSecretHint(secret.substring(secret.length() - 4));
+        grant.setPermissions(String.join(",", granted));
+        grant.setPublicLink(publicLink);
+        grant.setLabel(label);
+        grant.setExpiresAt(expiry);
+        grant.setCreatedAt(System.currentTimeMillis());
+        grant.setCreatedById(caller.user().getId());
+        grant.setCreatedByUsername(caller.user().getUsername());
+        em.persist(grant);
+        Map<String, Object> details = details(client, view, grant);
+        details.put("hint", grant.getSecretHint());
+        AuditLog.record(session, realm, caller, AuditType.GUEST_GRANT_CREATED, OperationType.CREATE, resource(client, view, grant),
+                null, details);
+        return new Created(grant, secret);
+    }
+
+    public List<GuestGrantEntity> grants(ViewEntity view) {
+        return em.createQuery("select g from GuestGrantEntity g where g.viewId = :view order by g.createdAt desc, g.id",
+                        GuestGrantEntity.class)
+                .setParameter("view", view.getId())
+                .getResultList();
+    }
+
+    /** Revokes a grant of the view at once; revoking again changes nothing. 404 for a grant of another view. */
+    public void revoke(Caller caller, ClientModel client, ViewEntity view, String grantId) {
+        GuestGrantEntity grant = grantId == null || grantId.length() > 36 ? null : em.find(GuestGrantEntity.class, grantId);
+        if (grant == null || !grant.getViewId().equals(view.getId())) {
+            throw ViewgateException.notFound("unknown_grant", "No guest grant " + grantId + " on this view");
+        }
+        if (grant.getRevokedAt() != null) {
+            return;
+        }
+        grant.setRevokedAt(System.currentTimeMillis());
+        grant.setRevokedByUsername(caller.user().getUsername());
+        AuditLog.record(session, realm, caller, AuditType.GUEST_GRANT_REVOKED, OperationType.DELETE,
+                resource(client, view, grant), null, details(client, view, grant));
+    }
+
+    static String hash(String secret) {
+        try {
+            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(secret.getBytes(StandardCharsets.UTF_8)));
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private static Long expiry(String expiresAt) {
+        if (expiresAt == null) {
+            return null;
+        }
+        try {
+            long millis = Instant.parse(expiresAt).toEpochMilli();
+            if (millis <= System.currentTimeMillis()) {
+                throw ViewgateException.badRequest("invalid_expiry", "expiresAt must be in the future");
+            }
+            return millis;
+        } catch (DateTimeParseException e) {
+            throw ViewgateException.badRequest("invalid_expiry", "expiresAt must be an ISO-8601 instant such as 2026-12-31T23:59:59Z");
+        }
+    }
+
+    private static Map<String, Object> details(ClientModel client, ViewEntity view, GuestGrantEntity grant) {
+        Map<String, Object> details = new LinkedHashMap<>();
+        details.put("grantId", grant.getId());
+        details.put("client", client.getClientId());
+        details.put("view", view.getViewKey());
+        details.put("permissions", List.of(grant.getPermissions().split(",")));
+        details.put("public", grant.isPublicLink());
+        details.put("expiresAt", grant.getExpiresAt() == null ? null : Instant.ofEpochMilli(grant.getExpiresAt()).toString());
+        details.put("label", grant.getLabel());
+        return details;
+    }
+
+    private static String resource(ClientModel client, ViewEntity view, GuestGrantEntity grant) {
+        return "viewgate/views/" + client.getClientId() + "/" + view.getViewKey() + "/guests/" + grant.getId();
+    }
+}
