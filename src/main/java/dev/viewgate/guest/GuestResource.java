@@ -49,8 +49,7 @@ public final class GuestResource {
     public Response register(@PathParam("clientId") String clientId, @PathParam("viewKey") String viewKey, String body) {
         Caller caller = RequestAuth.bearer(session);
         ViewService views = new ViewService(session, caller.realm());
-        ClientModel client = views.client(clientId);
-        views.requireMayActFor(caller, client);
+        ClientModel client = views.clientActedForBy(caller, clientId);
         ViewService.Registration registration = views.register(caller, client, viewKey, settings(body));
         return Response.status(registration.created() ? Response.Status.CREATED : Response.Status.OK)
                 .type(MediaType.APPLICATION_JSON_TYPE)
@@ -69,8 +68,7 @@ public final class GuestResource {
     public List<ViewRepresentation> list(@PathParam("clientId") String clientId) {
         Caller caller = RequestAuth.bearer(session);
         ViewService views = new ViewService(session, caller.realm());
-        ClientModel client = views.client(clientId);
-        views.requireMayActFor(caller, client);
+        ClientModel client = views.clientActedForBy(caller, clientId);
         return views.views(client).stream().map(v -> ViewRepresentation.of(v, client.getClientId())).toList();
     }
 
@@ -87,8 +85,7 @@ public final class GuestResource {
     public Response share(@PathParam("clientId") String clientId, @PathParam("viewKey") String viewKey, String body) {
         Caller caller = RequestAuth.bearer(session);
         ViewService views = new ViewService(session, caller.realm());
-        ClientModel client = views.client(clientId);
-        views.requireMayActFor(caller, client);
+        ClientModel client = views.clientActedForBy(caller, clientId);
         ViewEntity view = views.view(client, viewKey);
         JsonBody json = JsonBody.parse(body, Set.of("permissions", "expiresAt", "label", "public"));
         GuestGrantService.Created created = new GuestGrantService(session, caller.realm()).create(caller, client, view,
@@ -107,8 +104,7 @@ public final class GuestResource {
     public List<GuestGrantRepresentation> guests(@PathParam("clientId") String clientId, @PathParam("viewKey") String viewKey) {
         Caller caller = RequestAuth.bearer(session);
         ViewService views = new ViewService(session, caller.realm());
-        ClientModel client = views.client(clientId);
-        views.requireMayActFor(caller, client);
+        ClientModel client = views.clientActedForBy(caller, clientId);
         ViewEntity view = views.view(client, viewKey);
         return new GuestGrantService(session, caller.realm()).grants(view).stream()
                 .map(g -> GuestGrantRepresentation.of(g, view, null)).toList();
@@ -123,8 +119,7 @@ public final class GuestResource {
                            @PathParam("grantId") String grantId) {
         Caller caller = RequestAuth.bearer(session);
         ViewService views = new ViewService(session, caller.realm());
-        ClientModel client = views.client(clientId);
-        views.requireMayActFor(caller, client);
+        ClientModel client = views.clientActedForBy(caller, clientId);
         new GuestGrantService(session, caller.realm()).revoke(caller, client, views.view(client, viewKey), grantId);
         return Response.noContent().build();
     }

@@ -56,12 +56,19 @@ public final class ViewService {
         return client;
     }
 
+    /** The client named in a path, once the caller is known to be allowed to act for it. */
+    public ClientModel clientActedForBy(Caller caller, String clientId) {
+        ClientModel client = client(clientId);
+        requireMayActFor(caller, client);
+        return client;
+    }
+
     /**
      * 403 unless the caller may act for {@code client}: its own service account holding {@code viewgate-share}, or a
      * member whose tier (the simulated one during view as) reaches {@code viewgate.share.minTier} using a token of
      * that very client. Guests never may.
      */
-    public void requireMayActFor(Caller caller, ClientModel client) {
+    private void requireMayActFor(Caller caller, ClientModel client) {
         RequestAuth.requireNotGuest(caller);
         UserModel user = caller.user();
         if (user.getServiceAccountClientLink() != null) {
