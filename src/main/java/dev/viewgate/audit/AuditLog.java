@@ -7,11 +7,13 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.util.HashMap;
 import java.util.Map;
+import org.keycloak.common.ClientConnection;
 import org.keycloak.connections.jpa.JpaConnectionProvider;
 import org.keycloak.events.admin.OperationType;
 import org.keycloak.models.KeycloakSession;
 import org.keycloak.models.RealmModel;
 import org.keycloak.models.UserModel;
+import org.keycloak.models.utils.KeycloakModelUtils;
 
 /**
  * How Viewgate code records a change: as a Keycloak admin event of resource type {@code VIEWGATE_<TYPE>}, which the
@@ -42,6 +44,32 @@ public final class AuditLog {
         // A tree, not the map: Keycloak's serializer drops null values, and "previousRole": null is information.
         AdminEvents.emit(session, realm, caller, type.resourceType(), operation, resource, JSON.valueToTree(details),
                 eventDetails);
+    }
+
+    /**
+     * Records {@code type} directly as an audit row in the current transaction, without a Keycloak admin event: for
+     * what no member does through an admin-like operation (a guest token issued or refused, a grant expiring), where
+     * an admin event would be noise in Keycloak's admin trail and a second write on a hot path.
+     */
+    public static void recordDirect(KeycloakSession session, RealmModel realm, AuditType type, String actorId,
+                                    String actorUsername, String resource, UserModel subject, Map<String, ?> details) {
+        requireNoSecrets(details);
+        AuditEventEntity row = new AuditEventEntity();
+        row.setId(KeycloakModelUtils.generateId());
+        row.setRealmId(realm.getId());
+        row.setTime(System.currentTimeMillis());
+        row.setType(type.name());
+        row.setActorId(actorId);
+        row.setActorUsername(actorUsername);
+        if (subject != null) {
+            row.setSubjectId(subject.getId());
+            row.setSubjectUsername(subject.getUsername());
+        }
+        row.setResource(resource);
+        row.setDetails(toJson(details));
+        ClientConnection connection = session.getContext().getConnection();
+        row.setIp(connection == null ? null : connection.getRemoteAddr());
+        insert(session, row);
     }
 
     /** A guard against a programming mistake: audit rows are readable by every admin with view-events. */

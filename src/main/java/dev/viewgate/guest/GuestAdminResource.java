@@ -2,7 +2,9 @@ package dev.viewgate.guest;
 
 import dev.viewgate.web.AdminAccess;
 import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.DELETE;
 import jakarta.ws.rs.GET;
+import jakarta.ws.rs.POST;
 import jakarta.ws.rs.PUT;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
@@ -11,6 +13,9 @@ import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import java.util.List;
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.keycloak.models.ClientModel;
@@ -61,5 +66,53 @@ public final class GuestAdminResource {
         ClientModel client = views.client(clientId);
         access.requireViewClient(client);
         return views.views(client).stream().map(v -> ViewRepresentation.of(v, client.getClientId())).toList();
+    }
+
+    @POST
+    @Path("{clientId}/{viewKey}/guests")
+    @Consumes(MediaType.APPLICATION_JSON)
+    @Produces(MediaType.APPLICATION_JSON)
+    @Operation(summary = "Share a view of a client the admin may manage with a guest; the secret is shown once")
+    @APIResponse(responseCode = "201", description = "The grant, with its secret",
+            content = @Content(schema = @Schema(implementation = GuestGrantRepresentation.class)))
+    @APIResponse(responseCode = "400", description = "invalid_permissions, public_is_read_only, invalid_expiry, invalid_request")
+    @APIResponse(responseCode = "403", description = "The admin may not manage the client")
+    @APIResponse(responseCode = "404", description = "unknown_client, unknown_view")
+    public Response share(@PathParam("clientId") String clientId, @PathParam("viewKey") String viewKey, String body) {
+        ViewService views = new ViewService(session, realm);
+        ClientModel client = views.client(clientId);
+        access.requireManageClient(client);
+        return GuestResource.share(session, access.caller(), realm, client, views.view(client, viewKey), body);
+    }
+
+    @GET
+    @Path("{clientId}/{viewKey}/guests")
+    @Produces(MediaType.APPLICATION_JSON)
+    @Operation(summary = "The guest grants of a view of a client the admin may view, newest first, without secrets")
+    @APIResponse(responseCode = "200", description = "The grants",
+            content = @Content(schema = @Schema(type = SchemaType.ARRAY, implementation = GuestGrantRepresentation.class)))
+    @APIResponse(responseCode = "403", description = "The admin may not view the client")
+    public List<GuestGrantRepresentation> guests(@PathParam("clientId") String clientId, @PathParam("viewKey") String viewKey) {
+        ViewService views = new ViewService(session, realm);
+        ClientModel client = views.client(clientId);
+        access.requireViewClient(client);
+        ViewEntity view = views.view(client, viewKey);
+        return new GuestGrantService(session, realm).grants(view).stream()
+                .map(g -> GuestGrantRepresentation.of(g, view, client.getClientId(), null)).toList();
+    }
+
+    @DELETE
+    @Path("{clientId}/{viewKey}/guests/{grantId}")
+    @Operation(summary = "Revoke a guest grant at once")
+    @APIResponse(responseCode = "204", description = "Revoked (or already revoked)")
+    @APIResponse(responseCode = "403", description = "The admin may not manage the client")
+    @APIResponse(responseCode = "404", description = "unknown_client, unknown_view, unknown_grant")
+    public Response revoke(@PathParam("clientId") String clientId, @PathParam("viewKey") String viewKey,
+                           @PathParam("grantId") String grantId) {
+        ViewService views = new ViewService(session, realm);
+        ClientModel client = views.client(clientId);
+        access.requireManageClient(client);
+        new GuestGrantService(session, realm).revoke(access.caller(), client, views.view(client, viewKey), grantId);
+        return Response.noContent().build();
     }
 }

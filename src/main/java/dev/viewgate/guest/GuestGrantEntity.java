@@ -53,6 +53,21 @@ public class GuestGrantEntity {
     @Column(name = "REVOKED_BY_USERNAME")
     private String revokedByUsername;
 
+    @Column(name = "PRINCIPAL_ID", length = 36)
+    private String principalId;
+
+    @Column(name = "USER_SESSION_ID", length = 36)
+    private String userSessionId;
+
+    @Column(name = "LAST_USED_AT")
+    private Long lastUsedAt;
+
+    @Column(name = "USE_COUNT", nullable = false)
+    private long useCount;
+
+    @Column(name = "EXPIRED_AT")
+    private Long expiredAt;
+
     public String getId() {
         return id;
     }
@@ -163,5 +178,45 @@ public class GuestGrantEntity {
 
     public void setRevokedByUsername(String revokedByUsername) {
         this.revokedByUsername = revokedByUsername;
+    }
+
+    public String getPrincipalId() {
+        return principalId;
+    }
+
+    public void setPrincipalId(String principalId) {
+        this.principalId = principalId;
+    }
+
+    public String getUserSessionId() {
+        return userSessionId;
+    }
+
+    public void setUserSessionId(String userSessionId) {
+        this.userSessionId = userSessionId;
+    }
+
+    public Long getLastUsedAt() {
+        return lastUsedAt;
+    }
+
+    public void setLastUsedAt(Long lastUsedAt) {
+        this.lastUsedAt = lastUsedAt;
+    }
+
+    public long getUseCount() {
+        return useCount;
+    }
+
+    public void setUseCount(long useCount) {
+        this.useCount = useCount;
+    }
+
+    public Long getExpiredAt() {
+        return expiredAt;
+    }
+
+    public void setExpiredAt(Long expiredAt) {
+        this.expiredAt = expiredAt;
     }
 }

@@ -10,21 +10,23 @@ import java.util.Map;
  * {@code secretHint} (its last four characters) tells grants apart afterwards.
  */
 @JsonInclude(JsonInclude.Include.ALWAYS)
-public record GuestGrantRepresentation(String id, String secret, String link, List<String> permissions,
+public record GuestGrantRepresentation(String id, String client, String view, String secret, String link, List<String> permissions,
                                        List<String> effectivePermissions, String expiresAt, boolean isPublic,
                                        String label, Map<String, String> createdBy, String createdAt, String revokedAt,
-                                       String status, String secretHint) {
+                                       String status, String secretHint, String lastUsedAt, long useCount) {
 
-    static GuestGrantRepresentation of(GuestGrantEntity grant, ViewEntity view, String secret) {
+    static GuestGrantRepresentation of(GuestGrantEntity grant, ViewEntity view, String clientId, String secret) {
         List<String> permissions = List.of(grant.getPermissions().split(","));
         long now = System.currentTimeMillis();
         String status = grant.getRevokedAt() != null ? "revoked"
-                : grant.getExpiresAt() != null && grant.getExpiresAt() <= now ? "expired" : "active";
-        return new GuestGrantRepresentation(grant.getId(), secret, null, permissions,
+                : grant.getExpiredAt() != null || grant.getExpiresAt() != null && grant.getExpiresAt() <= now ? "expired"
+                : "active";
+        return new GuestGrantRepresentation(grant.getId(), clientId, view.getViewKey(), secret, null, permissions,
                 Permissions.effective(permissions, view.isEditable(), view.isAddable(), view.isExportable()),
                 time(grant.getExpiresAt()), grant.isPublicLink(), grant.getLabel(),
                 Map.of("id", grant.getCreatedById(), "username", String.valueOf(grant.getCreatedByUsername())),
-                time(grant.getCreatedAt()), time(grant.getRevokedAt()), status, grant.getSecretHint());
+                time(grant.getCreatedAt()), time(grant.getRevokedAt()), status, grant.getSecretHint(),
+                time(grant.getLastUsedAt()), grant.getUseCount());
     }
 
     /** The contract's field name; a record component cannot be called {@code public}. */

@@ -66,6 +66,7 @@ public final class GuestGrantService {
         grant.setCreatedAt(System.currentTimeMillis());
         grant.setCreatedById(caller.user().getId());
         grant.setCreatedByUsername(caller.user().getUsername());
+        grant.setPrincipalId(new GuestPrincipals(session, realm).create(grant.getId()).getId());
         em.persist(grant);
         Map<String, Object> details = details(client, view, grant);
         details.put("hint", grant.getSecretHint());
@@ -81,19 +82,104 @@ public final class GuestGrantService {
                 .getResultList();
     }
 
-    /** Revokes a grant of the view at once; revoking again changes nothing. 404 for a grant of another view. */
+    /** A grant and its view, as the realm-wide inventory lists them. */
+    public record Listed(GuestGrantEntity grant, ViewEntity view) {
+    }
+
+    /**
+     * All grants of the realm, newest first, optionally only those of one client, one view key, public or not, and
+     * in one status ({@code active}, {@code revoked}, {@code expired}).
+     */
+    public List<Listed> inventory(ClientModel client, String viewKey, Boolean publicLink, String status, int first, int max) {
+        StringBuilder jpql = new StringBuilder("select g, v from GuestGrantEntity g, ViewEntity v "
+                + "where v.id = g.viewId and g.realmId = :realm");
+        Map<String, Object> parameters = new LinkedHashMap<>();
+        parameters.put("realm", realm.getId());
+        if (client != null) {
+            jpql.append(" and v.clientUuid = :client");
+            parameters.put("client", client.getId());
+        }
+        if (viewKey != null) {
+            jpql.append(" and v.viewKey = :view");
+            parameters.put("view", viewKey);
+        }
+        if (publicLink != null) {
+            jpql.append(" and g.publicLink = :public");
+            parameters.put("public", publicLink);
+        }
+        if (status != null) {
+            jpql.append(switch (status) {
+                case "active" -> " and g.revokedAt is null and g.expiredAt is null and (g.expiresAt is null or g.expiresAt > :now)";
+                case "revoked" -> " and g.revokedAt is not null";
+                case "expired" -> " and g.revokedAt is null and (g.expiredAt is not null or g.expiresAt <= :now)";
+                default -> throw ViewgateException.badRequest("invalid_parameter", "status must be active, revoked or expired");
+            });
+            if (!"revoked".equals(status)) {
+                parameters.put("now", System.currentTimeMillis());
+            }
+        }
+        jpql.append(" order by g.createdAt desc, g.id");
+        var query = em.createQuery(jpql.toString(), Object[].class).setFirstResult(first).setMaxResults(max);
+        parameters.forEach(query::setParameter);
+        return query.getResultList().stream().map(row -> new Listed((GuestGrantEntity) row[0], (ViewEntity) row[1])).toList();
+    }
+
+    /**
+     * Revokes a grant of the view at once; revoking again changes nothing. 404 for a grant of another view. The
+     * guarded update locks the grant's row before its principal (and so every session and token) is deleted, so an
+     * exchange racing with the revoke either fails or finishes first and loses its session here.
+     */
     public void revoke(Caller caller, ClientModel client, ViewEntity view, String grantId) {
         GuestGrantEntity grant = grantId == null || grantId.length() > 36 ? null : em.find(GuestGrantEntity.class, grantId);
         if (grant == null || !grant.getViewId().equals(view.getId())) {
             throw ViewgateException.notFound("unknown_grant", "No guest grant " + grantId + " on this view");
         }
-        if (grant.getRevokedAt() != null) {
+        long now = System.currentTimeMillis();
+        int revoked = em.createQuery("update GuestGrantEntity g set g.revokedAt = :now, g.revokedByUsername = :by "
+                        + "where g.id = :id and g.revokedAt is null")
+                .setParameter("now", now)
+                .setParameter("by", caller.user().getUsername())
+                .setParameter("id", grant.getId())
+                .executeUpdate();
+        if (revoked == 0) {
             return;
         }
-        grant.setRevokedAt(System.currentTimeMillis());
-        grant.setRevokedByUsername(caller.user().getUsername());
+        new GuestPrincipals(session, realm).remove(grant.getPrincipalId());
         AuditLog.record(session, realm, caller, AuditType.GUEST_GRANT_REVOKED, OperationType.DELETE,
                 resource(client, view, grant), null, details(client, view, grant));
+    }
+
+    /**
+     * Ends grants whose expiry passed: marks each once (so two nodes never both do it), deletes its principal and
+     * audits {@code GUEST_GRANT_EXPIRED}. Tokens already died at the expiry: their lifetime never goes beyond it.
+     */
+    public int expire(long now, int batch) {
+        List<GuestGrantEntity> due = em.createQuery("select g from GuestGrantEntity g where g.realmId = :realm "
+                        + "and g.expiredAt is null and g.revokedAt is null and g.expiresAt <= :now order by g.expiresAt",
+                        GuestGrantEntity.class)
+                .setParameter("realm", realm.getId())
+                .setParameter("now", now)
+                .setMaxResults(batch)
+                .getResultList();
+        int expired = 0;
+        for (GuestGrantEntity grant : due) {
+            int marked = em.createQuery("update GuestGrantEntity g set g.expiredAt = :now where g.id = :id and g.expiredAt is null")
+                    .setParameter("now", now)
+                    .setParameter("id", grant.getId())
+                    .executeUpdate();
+            if (marked == 0) {
+                continue;
+            }
+            ViewEntity view = em.find(ViewEntity.class, grant.getViewId());
+            ClientModel client = view == null ? null : realm.getClientById(view.getClientUuid());
+            new GuestPrincipals(session, realm).remove(grant.getPrincipalId());
+            if (client != null) {
+                AuditLog.recordDirect(session, realm, AuditType.GUEST_GRANT_EXPIRED, null, "viewgate", resource(client, view, grant),
+                        null, details(client, view, grant));
+            }
+            expired++;
+        }
+        return expired;
     }
 
     static String hash(String secret) {

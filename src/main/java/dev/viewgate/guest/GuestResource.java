@@ -23,6 +23,7 @@ import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.keycloak.models.ClientModel;
 import org.keycloak.models.KeycloakSession;
+import org.keycloak.models.RealmModel;
 
 /** {@code /realms/{r}/viewgate/views}: apps (and sharing members) register their views and read them back. */
 @Tag(name = "Guest access")
@@ -87,12 +88,7 @@ public final class GuestResource {
         ViewService views = new ViewService(session, caller.realm());
         ClientModel client = views.clientActedForBy(caller, clientId);
         ViewEntity view = views.view(client, viewKey);
-        JsonBody json = JsonBody.parse(body, Set.of("permissions", "expiresAt", "label", "public"));
-        GuestGrantService.Created created = new GuestGrantService(session, caller.realm()).create(caller, client, view,
-                json.strings("permissions"), json.bool("public", false), json.string("expiresAt"), json.string("label"));
-        return Response.status(Response.Status.CREATED).type(MediaType.APPLICATION_JSON_TYPE)
-                .entity(GuestGrantRepresentation.of(created.grant(), view, created.secret()))
-                .build();
+        return share(session, caller, caller.realm(), client, view, body);
     }
 
     @GET
@@ -107,7 +103,7 @@ public final class GuestResource {
         ClientModel client = views.clientActedForBy(caller, clientId);
         ViewEntity view = views.view(client, viewKey);
         return new GuestGrantService(session, caller.realm()).grants(view).stream()
-                .map(g -> GuestGrantRepresentation.of(g, view, null)).toList();
+                .map(g -> GuestGrantRepresentation.of(g, view, client.getClientId(), null)).toList();
     }
 
     @DELETE
@@ -122,6 +118,16 @@ public final class GuestResource {
         ClientModel client = views.clientActedForBy(caller, clientId);
         new GuestGrantService(session, caller.realm()).revoke(caller, client, views.view(client, viewKey), grantId);
         return Response.noContent().build();
+    }
+
+    static Response share(KeycloakSession session, Caller caller, RealmModel realm, ClientModel client, ViewEntity view,
+                          String body) {
+        JsonBody json = JsonBody.parse(body, Set.of("permissions", "expiresAt", "label", "public"));
+        GuestGrantService.Created created = new GuestGrantService(session, realm).create(caller, client, view,
+                json.strings("permissions"), json.bool("public", false), json.string("expiresAt"), json.string("label"));
+        return Response.status(Response.Status.CREATED).type(MediaType.APPLICATION_JSON_TYPE)
+                .entity(GuestGrantRepresentation.of(created.grant(), view, client.getClientId(), created.secret()))
+                .build();
     }
 
     static ViewService.Settings settings(String body) {

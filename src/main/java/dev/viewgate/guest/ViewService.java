@@ -147,7 +147,7 @@ public final class ViewService {
                 .getResultList();
     }
 
-    private static void requireKey(String what, String value) {
+    static void requireKey(String what, String value) {
         if (value == null || !KEY.matcher(value).matches()) {
             throw ViewgateException.badRequest("invalid_request", what + " must match [A-Za-z0-9._-]{1,128}");
         }

@@ -1,5 +1,6 @@
 package dev.viewgate.jpa;
 
+import dev.viewgate.guest.GuestPrincipals;
 import org.keycloak.Config;
 import org.keycloak.connections.jpa.entityprovider.JpaEntityProvider;
 import org.keycloak.connections.jpa.entityprovider.JpaEntityProviderFactory;
@@ -37,6 +38,8 @@ public final class ViewgateEntityProviderFactory implements JpaEntityProviderFac
                 delete(removed.getKeycloakSession(), "delete from GuestGrantEntity g where g.realmId = :id", removed.getRealm().getId());
                 delete(removed.getKeycloakSession(), "delete from ViewEntity v where v.realmId = :id", removed.getRealm().getId());
             } else if (event instanceof ClientModel.ClientRemovedEvent removed) {
+                new GuestPrincipals(removed.getKeycloakSession(), removed.getClient().getRealm())
+                        .removeAllOfClient(removed.getClient().getId());
                 delete(removed.getKeycloakSession(), "delete from GuestGrantEntity g where g.viewId in "
                         + "(select v.id from ViewEntity v where v.clientUuid = :id)", removed.getClient().getId());
                 delete(removed.getKeycloakSession(), "delete from ViewEntity v where v.clientUuid = :id", removed.getClient().getId());

@@ -1,5 +1,6 @@
 package dev.viewgate.viewas;
 
+import dev.viewgate.guest.GuestPrincipals;
 import dev.viewgate.tier.TierService;
 import dev.viewgate.web.ViewAsNotes;
 import dev.viewgate.web.ViewgateVersion;
@@ -71,8 +72,9 @@ public final class ViewAsProtocolMapper extends AbstractOIDCProtocolMapper
     @Override
     protected void setClaim(IDToken token, ProtocolMapperModel mapping, UserSessionModel userSession, KeycloakSession session,
                             ClientSessionContext clientSessionCtx) {
-        if (!(token instanceof AccessToken accessToken) || userSession == null || userSession.getUser() == null) {
-            return;
+        if (!(token instanceof AccessToken accessToken) || userSession == null || userSession.getUser() == null
+                || GuestPrincipals.grantOf(userSession) != null) {
+            return; // a guest has no tier and cannot view as: the guest view mapper speaks for guest sessions
         }
         RealmModel realm = userSession.getRealm();
         Optional<ViewAsNotes.State> viewAs = ViewAsNotes.active(userSession);

@@ -2,6 +2,7 @@ package dev.viewgate.viewas;
 
 import dev.viewgate.audit.AuditLog;
 import dev.viewgate.audit.AuditType;
+import dev.viewgate.guest.GuestPrincipals;
 import dev.viewgate.tier.Tier;
 import dev.viewgate.tier.TierService;
 import dev.viewgate.web.Caller;
@@ -96,6 +97,9 @@ public final class ViewAsService {
         }
         if (target.getServiceAccountClientLink() != null) {
             throw ViewgateException.badRequest("service_account", "A service account is not a member");
+        }
+        if (GuestPrincipals.isGuest(target)) {
+            throw ViewgateException.badRequest("not_a_member", "That user is a guest grant's principal, not a member");
         }
         Tier targetTier = tiers.tierOf(target);
         if (!targetTier.isMember()) {

@@ -63,6 +63,12 @@ public final class AdminAccess {
         }
     }
 
+    public void requireViewClients() {
+        if (!auth.clients().canView()) {
+            throw refuse("a Keycloak admin of realm '" + realm.getName() + "' who may view clients");
+        }
+    }
+
     public void requireViewClient(ClientModel client) {
         if (!auth.clients().canView(client)) {
             throw refuse("a Keycloak admin who may view client '" + client.getClientId() + "'");

@@ -6,6 +6,7 @@ import java.util.Map;
 import org.jboss.logging.Logger;
 import org.keycloak.events.admin.OperationType;
 import org.keycloak.events.admin.ResourceType;
+import dev.viewgate.guest.GuestViewProtocolMapper;
 import dev.viewgate.viewas.ViewAsProtocolMapper;
 import org.keycloak.models.ClientModel;
 import org.keycloak.models.ClientScopeModel;
@@ -63,6 +64,11 @@ public final class RealmSetup {
         } else {
             present.add("client scope " + SCOPE);
         }
+        if (scope.getProtocolMappersStream().noneMatch(m -> GuestViewProtocolMapper.ID.equals(m.getProtocolMapper()))) {
+            // a scope made by a Viewgate version without guest access
+            scope.addProtocolMapper(GuestViewProtocolMapper.model());
+            created.add("guest view mapper on client scope " + SCOPE);
+        }
         ClientScopeModel viewgateScope = scope;
         if (realm.getDefaultClientScopesStream(true).noneMatch(s -> s.getId().equals(viewgateScope.getId()))) {
             realm.addDefaultClientScope(scope, true);
@@ -115,10 +121,11 @@ public final class RealmSetup {
     private ClientScopeModel createScope() {
         ClientScopeModel scope = realm.addClientScope(SCOPE);
         scope.setProtocol(OIDCLoginProtocol.LOGIN_PROTOCOL);
-        scope.setDescription("Viewgate: the member's tier and, while 'view as' is active, the simulated access");
+        scope.setDescription("Viewgate: the member's tier and, while 'view as' is active, the simulated access; in guest tokens, the view");
         scope.setIncludeInTokenScope(false);
         scope.setDisplayOnConsentScreen(false);
         scope.addProtocolMapper(ViewAsProtocolMapper.model());
+        scope.addProtocolMapper(GuestViewProtocolMapper.model());
         adminEvent.operation(OperationType.CREATE)
                 .resource(ResourceType.CLIENT_SCOPE)
                 .resourcePath("client-scopes", scope.getId())

@@ -2,6 +2,7 @@ package dev.viewgate.web;
 
 import dev.viewgate.audit.AuditResource;
 import dev.viewgate.guest.GuestAdminResource;
+import dev.viewgate.guest.GuestInventoryResource;
 import dev.viewgate.request.AccessRequestAdminResource;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
@@ -56,5 +57,10 @@ public final class ViewgateAdminResource {
     @Path("views")
     public GuestAdminResource views() {
         return new GuestAdminResource(session, realm, access);
+    }
+
+    @Path("guests")
+    public GuestInventoryResource guests() {
+        return new GuestInventoryResource(session, realm, access);
     }
 }

@@ -65,6 +65,25 @@ class SetupIT {
             assertEquals(1, Admin.expect(http.get(admin.realmAdminUrl(realm) + "/clients?clientId=viewgate-pages",
                     http.adminToken()), 200).json().size(), "still exactly one client");
 
+            // A scope from before guest access (no guest view mapper) gets the mapper, and only that.
+            String scopes = admin.realmAdminUrl(realm) + "/client-scopes";
+            String scopeId = null;
+            for (JsonNode scope : Admin.expect(http.get(scopes, http.adminToken()), 200).json()) {
+                if ("viewgate".equals(scope.get("name").asText())) {
+                    scopeId = scope.get("id").asText();
+                }
+            }
+            String mappers = scopes + "/" + scopeId + "/protocol-mappers/models";
+            for (JsonNode mapper : Admin.expect(http.get(mappers, http.adminToken()), 200).json()) {
+                if ("oidc-viewgate-guest-view-mapper".equals(mapper.get("protocolMapper").asText())) {
+                    Admin.expect(http.delete(mappers + "/" + mapper.get("id").asText(), http.adminToken()), 204);
+                }
+            }
+            JsonNode third = Admin.expect(http.postJson(url, http.adminToken(), "{}"), 200).json();
+            assertEquals(List.of("guest view mapper on client scope viewgate"), texts(third.get("created")));
+            assertEquals(1, Admin.expect(http.get(mappers, http.adminToken()), 200).json().findValues("protocolMapper").stream()
+                    .filter(m -> m.asText().equals("oidc-viewgate-guest-view-mapper")).count());
+
             // The created client is a working sign-in path for the pages of that realm.
             Http.Result page = http.get(server.baseUrl() + "/realms/" + realm + "/viewgate/", null);
             assertEquals(303, page.status());

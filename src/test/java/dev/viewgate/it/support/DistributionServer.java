@@ -89,6 +89,14 @@ public final class DistributionServer implements KeycloakServer {
         return baseUrl;
     }
 
+    /** CPU time the server's processes (the start script and its JVM) have used so far. */
+    public java.time.Duration cpuTime() {
+        ProcessHandle root = process.toHandle();
+        return java.util.stream.Stream.concat(java.util.stream.Stream.of(root), root.descendants())
+                .map(p -> p.info().totalCpuDuration().orElse(java.time.Duration.ZERO))
+                .reduce(java.time.Duration.ZERO, java.time.Duration::plus);
+    }
+
     @Override
     public String log() {
         try {
