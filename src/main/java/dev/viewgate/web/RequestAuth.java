@@ -1,5 +1,6 @@
 package dev.viewgate.web;
 
+import dev.viewgate.guest.GuestPrincipals;
 import jakarta.ws.rs.NotAuthorizedException;
 import jakarta.ws.rs.core.HttpHeaders;
 import java.nio.charset.StandardCharsets;
@@ -43,6 +44,7 @@ public final class RequestAuth {
         }
         Caller caller = new Caller(realm, result.user(), result.session(), result.token(), result.client());
         ApiCors.allow(caller);
+        requireNotGuest(caller); // a guest's token is for its view in the app, never for Viewgate's own API
         return caller;
     }
 
@@ -66,7 +68,8 @@ public final class RequestAuth {
 
     /** 403 for guest tokens. */
     public static void requireNotGuest(Caller caller) {
-        if (caller.token() != null && Boolean.TRUE.equals(caller.token().getOtherClaims().get(GUEST_CLAIM))) {
+        boolean guestToken = caller.token() != null && Boolean.TRUE.equals(caller.token().getOtherClaims().get(GUEST_CLAIM));
+        if (guestToken || GuestPrincipals.isGuest(caller.user())) {
             throw ViewgateException.forbidden("guest_token", "Guest tokens cannot do this");
         }
     }

@@ -250,6 +250,11 @@ class GuestTokenIT {
         assertEquals("guest_token", share.json().get("error").asText());
         assertEquals(403, http.putJson(server.viewgateUrl() + "/views/demo-app/" + key, token, Map.of("name", "x")).status());
         assertEquals(403, http.postJson(server.viewgateUrl() + "/access-requests", token, Map.of("message", "let me in")).status());
+        for (String path : List.of("/me", "/tiers", "/view-as", "/access-requests/mine", "/views/demo-app")) {
+            Http.Result answer = http.get(server.viewgateUrl() + path, token);
+            assertEquals(403, answer.status(), path + ": " + answer.body());
+            assertEquals("guest_token", answer.json().get("error").asText(), path);
+        }
 
         Http.Result withScope = http.postForm(server.realmUrl() + "/protocol/openid-connect/token", Map.of("grant_type", GRANT_TYPE,
                 "client_id", "demo-app", "client_secret", "demo-app-secret", "guest_secret", grant.get("secret").asText(),
