@@ -49,6 +49,27 @@ public final class Admin {
         expect(http.postJson(realmAdminUrl(realm) + "/users/" + userId + "/role-mappings/realm", http.adminToken(), reps), 204);
     }
 
+    public String userId(String realm, String username) {
+        return expect(http.get(realmAdminUrl(realm) + "/users?exact=true&username=" + username, http.adminToken()), 200)
+                .json().get(0).get("id").asText();
+    }
+
+    /** Removes the given direct realm roles (those the user holds) and grants others, as the role-mapping tab does. */
+    public void setRealmRoles(String realm, String userId, List<String> remove, List<String> grant) {
+        String mappings = realmAdminUrl(realm) + "/users/" + userId + "/role-mappings/realm";
+        List<JsonNode> held = new java.util.ArrayList<>();
+        expect(http.get(mappings, http.adminToken()), 200).json().forEach(role -> {
+            if (remove.contains(role.get("name").asText())) {
+                held.add(role);
+            }
+        });
+        if (!held.isEmpty()) {
+            expect(http.send(http.request(mappings, http.adminToken()).header("Content-Type", "application/json")
+                    .method("DELETE", java.net.http.HttpRequest.BodyPublishers.ofString(Http.toJson(held)))), 204);
+        }
+        grantRealmRoles(realm, userId, grant.toArray(String[]::new));
+    }
+
     public void makeComposite(String realm, String role, String... children) {
         List<JsonNode> reps = java.util.Arrays.stream(children).map(r -> realmRole(realm, r)).toList();
         expect(http.postJson(realmAdminUrl(realm) + "/roles/" + role + "/composites", http.adminToken(), reps), 204);

@@ -99,8 +99,12 @@ public final class DistributionServer implements KeycloakServer {
 
     @Override
     public String log() {
+        return read(log);
+    }
+
+    static String read(Path file) {
         try {
-            return Files.readString(log);
+            return Files.readString(file);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
@@ -195,7 +199,7 @@ public final class DistributionServer implements KeycloakServer {
         Files.delete(pidFile);
     }
 
-    private static int freePort() throws IOException {
+    static int freePort() throws IOException {
         try (ServerSocket socket = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
             return socket.getLocalPort();
         }

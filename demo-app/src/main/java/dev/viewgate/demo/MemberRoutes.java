@@ -1,0 +1,542 @@
+package dev.viewgate.demo;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.nimbusds.jwt.JWTClaimsSet;
+import java.io.IOException;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.LocalDateTime;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeParseException;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.logging.Logger;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * The members' side: OpenID Connect sign-in (code + PKCE S256, state, nonce), the views, sharing with guests,
+ * view as and sign-out. Every permission is checked again in the POST handlers.
+ */
+public final class MemberRoutes {
+
+    public static final String COOKIE = "vg_session";
+
+    private static final Logger LOG = Logger.getLogger(MemberRoutes.class.getName());
+    private static final Pattern VIEW_PATH = Pattern.compile("^/views/([a-z0-9-]{1,64})(/.*)?$");
+    private static final Pattern ROW_PATH = Pattern.compile("^/rows/(\\d{1,9})$");
+    private static final Pattern GRANT_ID = Pattern.compile("^[A-Za-z0-9_-]{1,64}$");
+    private static final Duration LOGIN_TIMEOUT = Duration.ofMinutes(10);
+
+    /** A signed-in request: the session and its (fresh) tokens. */
+    private record Member(Session session, MemberTokens tokens) {
+    }
+
+    private final AppConfig config;
+    private final KeycloakClient keycloak;
+    private final TokenVerifier verifier;
+    private final SessionStore sessions;
+    private final Workspace workspace;
+    private final Pages pages;
+    private final Responses responses;
+
+    public MemberRoutes(AppConfig config, KeycloakClient keycloak, TokenVerifier verifier, SessionStore sessions,
+                        Workspace workspace, Pages pages, Responses responses) {
+        this.config = config;
+        this.keycloak = keycloak;
+        this.verifier = verifier;
+        this.sessions = sessions;
+        this.workspace = workspace;
+        this.pages = pages;
+        this.responses = responses;
+    }
+
+    /** Handles the request when it is one of ours; false otherwise. */
+    public boolean handle(Request request) throws IOException {
+        String path = request.path();
+        boolean get = "GET".equals(request.method()) || "HEAD".equals(request.method());
+        boolean post = "POST".equals(request.method());
+        if (get && "/".equals(path)) {
+            home(request);
+        } else if (get && "/login".equals(path)) {
+            login(request);
+        } else if (get && "/callback".equals(path)) {
+            callback(request);
+        } else if (post && "/logout".equals(path)) {
+            logout(request);
+        } else if (get && "/view-as/return".equals(path)) {
+            viewAsReturn(request);
+        } else if (post && "/view-as/exit".equals(path)) {
+            viewAsExit(request);
+        } else {
+            Matcher view = VIEW_PATH.matcher(path);
+            if (!view.matches()) {
+                return false;
+            }
+            return viewRoute(request, view.group(1), view.group(2) == null ? "" : view.group(2), get, post);
+        }
+        return true;
+    }
+
+    // ---- sign-in and sign-out ----
+
+    private void home(Request request) throws IOException {
+        Optional<Member> member = signedIn(request);
+        if (member.isEmpty()) {
+            responses.html(request.exchange(), 200, pages.signedOut());
+            return;
+        }
+        Member m = member.get();
+        responses.html(request.exchange(), 200, pages.home(m.session(), m.tokens(), requestPending(m), workspace));
+    }
+
+    private void login(Request request) throws IOException {
+        Session session = sessions.find(request.cookie(COOKIE)).orElseGet(() -> {
+            Session created = sessions.create();
+            responses.setCookie(request.exchange(), COOKIE, created.id());
+            return created;
+        });
+        String state = Randoms.token();
+        String nonce = Randoms.token();
+        String verifierValue = Randoms.token() + Randoms.token();
+        session.pendingLogin(new Session.PendingLogin(state, nonce, verifierValue, localPath(request.query("returnTo")),
+                Instant.now()));
+        responses.redirect(request.exchange(), keycloak.authorizationUrl(state, nonce, verifierValue));
+    }
+
+    private void callback(Request request) throws IOException {
+        Optional<Session> found = sessions.find(request.cookie(COOKIE));
+        Session.PendingLogin pending = found.map(Session::pendingLogin).orElse(null);
+        if (pending == null || !Randoms.same(pending.state(), request.query("state"))
+                || pending.startedAt().plus(LOGIN_TIMEOUT).isBefore(Instant.now())) {
+            responses.html(request.exchange(), 400, Pages.message("Sign-in failed",
+                    "The sign-in answer does not match a sign-in started here. Please sign in again.", "login-failed"));
+            return;
+        }
+        found.get().pendingLogin(null);
+        if (request.query("error") != null || request.query("code") == null) {
+            responses.html(request.exchange(), 400, Pages.message("Sign-in failed",
+                    "Keycloak answered: " + Optional.ofNullable(request.query("error")).orElse("no code"), "login-failed"));
+            return;
+        }
+        MemberTokens tokens;
+        try {
+            JsonNode answer = keycloak.exchangeCode(request.query("code"), pending.codeVerifier());
+            String idToken = answer.path("id_token").asText(null);
+            if (idToken == null) {
+                throw new TokenVerifier.InvalidTokenException("No ID token in the answer", null);
+            }
+            verifier.idToken(idToken, pending.nonce());
+            tokens = memberTokens(answer, null);
+        } catch (KeycloakClient.KeycloakException | TokenVerifier.InvalidTokenException e) {
+            LOG.warning("Sign-in failed: " + e.getMessage());
+            responses.html(request.exchange(), 400, Pages.message("Sign-in failed", "Sign-in failed. Please try again.",
+                    "login-failed"));
+            return;
+        }
+        // A fresh session id after sign-in (no session fixation).
+        sessions.remove(found.get());
+        Session session = sessions.create();
+        session.member(tokens);
+        responses.setCookie(request.exchange(), COOKIE, session.id());
+        LOG.info("Signed in " + tokens.username() + " (" + Tiers.labelWithLevel(tokens.tier()) + ")");
+        responses.redirect(request.exchange(), pending.returnTo());
+    }
+
+    private void logout(Request request) throws IOException {
+        Optional<Session> session = sessions.find(request.cookie(COOKIE));
+        if (session.isEmpty()) {
+            responses.redirect(request.exchange(), "/");
+            return;
+        }
+        if (!validPost(request, session.get())) {
+            forbidden(request, "The form expired. Please go back and try again.");
+            return;
+        }
+        MemberTokens tokens = session.get().member();
+        sessions.remove(session.get());
+        responses.clearCookie(request.exchange(), COOKIE);
+        responses.redirect(request.exchange(), tokens == null ? "/" : keycloak.endSessionUrl(tokens.idToken()));
+    }
+
+    // ---- view as ----
+
+    private void viewAsReturn(Request request) throws IOException {
+        Optional<Session> session = sessions.find(request.cookie(COOKIE));
+        if (session.isEmpty() || session.get().member() == null || refresh(session.get()) == null) {
+            responses.redirect(request.exchange(), "/login");
+            return;
+        }
+        responses.redirect(request.exchange(), "/");
+    }
+
+    private void viewAsExit(Request request) throws IOException {
+        Optional<Member> member = signedIn(request);
+        if (member.isEmpty()) {
+            responses.redirect(request.exchange(), "/login");
+            return;
+        }
+        Session session = member.get().session();
+        if (!validPost(request, session)) {
+            forbidden(request, "The form expired. Please go back and try again.");
+            return;
+        }
+        try {
+            KeycloakClient.Answer answer = keycloak.exitViewAs(member.get().tokens().accessToken());
+            if (!answer.ok()) {
+                session.flash("Could not exit view as: " + answer.error(), null);
+            }
+        } catch (KeycloakClient.KeycloakException e) {
+            session.flash("Could not exit view as: " + e.getMessage(), null);
+        }
+        if (refresh(session) == null) {
+            responses.redirect(request.exchange(), "/login");
+            return;
+        }
+        responses.redirect(request.exchange(), "/");
+    }
+
+    // ---- views ----
+
+    private boolean viewRoute(Request request, String key, String rest, boolean get, boolean post) throws IOException {
+        Optional<DataView> found = workspace.view(key);
+        if (found.isEmpty()) {
+            return false;
+        }
+        DataView view = found.get();
+        Optional<Member> signedIn = signedIn(request);
+        if (signedIn.isEmpty()) {
+            responses.redirect(request.exchange(), get ? "/login?returnTo=" + java.net.URLEncoder.encode(request.path(),
+                    java.nio.charset.StandardCharsets.UTF_8) : "/login");
+            return true;
+        }
+        Member member = signedIn.get();
+        MemberAccess access = MemberAccess.of(member.tokens().tier(), view);
+        if (!access.read()) {
+            forbidden(request, "You have no access to this workspace yet.");
+            return true;
+        }
+        if (get && rest.isEmpty()) {
+            showView(request, member, view, access);
+            return true;
+        }
+        if (get && "/export.csv".equals(rest)) {
+            if (!access.export()) {
+                forbidden(request, "You may not export this view.");
+                return true;
+            }
+            export(request, view);
+            return true;
+        }
+        if (!post) {
+            return false;
+        }
+        if (!validPost(request, member.session())) {
+            forbidden(request, "The form expired. Please go back and try again.");
+            return true;
+        }
+        Matcher row = ROW_PATH.matcher(rest);
+        if (row.matches()) {
+            if (!access.edit()) {
+                forbidden(request, "You may not edit this view.");
+                return true;
+            }
+            editRow(request, member.session(), view, Integer.parseInt(row.group(1)), "/views/" + view.key());
+        } else if ("/rows".equals(rest)) {
+            if (!access.addRows()) {
+                forbidden(request, "You may not add rows to this view.");
+                return true;
+            }
+            addRow(request, member.session(), view, "/views/" + view.key());
+        } else if ("/settings".equals(rest)) {
+            if (!access.changeSettings()) {
+                forbidden(request, "You may not change this view's settings.");
+                return true;
+            }
+            changeSetting(request, member, view);
+        } else if ("/guests".equals(rest) || "/public".equals(rest) || "/guests/revoke".equals(rest)) {
+            if (!access.share()) {
+                forbidden(request, view.shareable() ? "You may not share this view." : "This view is internal only.");
+                return true;
+            }
+            switch (rest) {
+                case "/guests" -> share(request, member, view, false);
+                case "/public" -> share(request, member, view, true);
+                default -> revoke(request, member, view);
+            }
+        } else {
+            return false;
+        }
+        return true;
+    }
+
+    private void showView(Request request, Member member, DataView view, MemberAccess access) throws IOException {
+        JsonNode guests = null;
+        String guestsError = null;
+        if (access.share()) {
+            try {
+                KeycloakClient.Answer answer = keycloak.guests(member.tokens().accessToken(), view.key());
+                if (answer.ok()) {
+                    guests = answer.body();
+                } else {
+                    guestsError = "Could not list guests: " + answer.error();
+                }
+            } catch (KeycloakClient.KeycloakException e) {
+                guestsError = "Could not list guests: " + e.getMessage();
+            }
+        }
+        responses.html(request.exchange(), 200, pages.view(member.session(), member.tokens(), requestPending(member),
+                view, guests, guestsError));
+    }
+
+    static void editRow(Request request, Session session, DataView view, int rowId, String back,
+                        Responses responses) throws IOException {
+        try {
+            if (!view.update(rowId, cells(request, view))) {
+                session.flash("That row no longer exists.", null);
+            } else {
+                session.flash("Row saved.", null);
+            }
+        } catch (IllegalArgumentException e) {
+            session.flash(e.getMessage(), null);
+        }
+        responses.redirect(request.exchange(), back);
+    }
+
+    private void editRow(Request request, Session session, DataView view, int rowId, String back) throws IOException {
+        editRow(request, session, view, rowId, back, responses);
+    }
+
+    static void addRow(Request request, Session session, DataView view, String back, Responses responses) throws IOException {
+        try {
+            view.add(cells(request, view));
+            session.flash("Row added.", null);
+        } catch (IllegalArgumentException | IllegalStateException e) {
+            session.flash(e.getMessage(), null);
+        }
+        responses.redirect(request.exchange(), back);
+    }
+
+    private void addRow(Request request, Session session, DataView view, String back) throws IOException {
+        addRow(request, session, view, back, responses);
+    }
+
+    private static List<String> cells(Request request, DataView view) {
+        List<String> cells = new ArrayList<>();
+        for (int i = 0; i < view.columns().size(); i++) {
+            cells.add(Optional.ofNullable(request.form("c" + i)).orElse(""));
+        }
+        return cells;
+    }
+
+    static void exportCsv(Request request, DataView view, Responses responses) throws IOException {
+        String csv = Csv.of(view.columns(), view.rows().stream().map(DataView.Row::cells).toList());
+        responses.download(request.exchange(), view.key() + ".csv", "text/csv; charset=utf-8", csv);
+    }
+
+    private void export(Request request, DataView view) throws IOException {
+        exportCsv(request, view, responses);
+    }
+
+    private void changeSetting(Request request, Member member, DataView view) throws IOException {
+        String setting = request.form("setting");
+        String back = "/views/" + view.key();
+        if (!ViewSettings.isSetting(setting)) {
+            member.session().flash("Unknown setting.", null);
+            responses.redirect(request.exchange(), back);
+            return;
+        }
+        ViewSettings changed = view.settings().with(setting, "true".equals(request.form("value")));
+        try {
+            // Viewgate learns of the change first: it is what guest permissions are intersected with.
+            KeycloakClient.Answer answer = keycloak.putView(member.tokens().accessToken(), view.key(), changed);
+            if (answer.ok()) {
+                view.settings(changed);
+                member.session().flash("Saved: " + setting + " is now " + (changedValue(changed, setting) ? "on" : "off") + ".", null);
+            } else {
+                member.session().flash("Viewgate refused the change: " + answer.error(), null);
+            }
+        } catch (KeycloakClient.KeycloakException e) {
+            member.session().flash("Could not reach Viewgate: " + e.getMessage(), null);
+        }
+        responses.redirect(request.exchange(), back);
+    }
+
+    private static boolean changedValue(ViewSettings settings, String name) {
+        return switch (name) {
+            case "editable" -> settings.editable();
+            case "addable" -> settings.addable();
+            default -> settings.exportable();
+        };
+    }
+
+    private void share(Request request, Member member, DataView view, boolean publicLink) throws IOException {
+        Session session = member.session();
+        String back = "/views/" + view.key();
+        Map<String, Object> body = new LinkedHashMap<>();
+        try {
+            if (publicLink) {
+                body.put("permissions", List.of("read"));
+                body.put("public", true);
+            } else {
+                body.put("permissions", GuestAccess.fromPreset(request.form("preset"), request.formValues("permission")));
+                String expires = expiresAt(request.form("expiresAt"));
+                if (expires != null) {
+                    body.put("expiresAt", expires);
+                }
+                String label = Optional.ofNullable(request.form("label")).map(String::strip).orElse("");
+                if (!label.isEmpty()) {
+                    body.put("label", label.length() > 100 ? label.substring(0, 100) : label);
+                }
+                body.put("public", false);
+            }
+        } catch (IllegalArgumentException e) {
+            session.flash(e.getMessage(), null);
+            responses.redirect(request.exchange(), back);
+            return;
+        }
+        try {
+            KeycloakClient.Answer answer = keycloak.createGuest(member.tokens().accessToken(), view.key(), body);
+            String secret = answer.body().path("secret").asText("");
+            if (answer.status() == 201 && !secret.isEmpty()) {
+                session.flash(publicLink ? "Public link created." : "Guest link created.", config.appUrl("/guest#" + secret));
+            } else {
+                session.flash("Viewgate refused the share: " + answer.error(), null);
+            }
+        } catch (KeycloakClient.KeycloakException e) {
+            session.flash("Could not reach Viewgate: " + e.getMessage(), null);
+        }
+        responses.redirect(request.exchange(), back);
+    }
+
+    /** The form's datetime-local (read as UTC) as ISO-8601, null when empty; it must lie in the future. */
+    static String expiresAt(String value) {
+        if (value == null || value.isBlank()) {
+            return null;
+        }
+        try {
+            Instant instant = LocalDateTime.parse(value.strip()).toInstant(ZoneOffset.UTC);
+            if (!instant.isAfter(Instant.now())) {
+                throw new IllegalArgumentException("The expiry must lie in the future");
+            }
+            return instant.toString();
+        } catch (DateTimeParseException e) {
+            throw new IllegalArgumentException("The expiry is not a date and time", e);
+        }
+    }
+
+    private void revoke(Request request, Member member, DataView view) throws IOException {
+        String id = request.form("id");
+        String back = "/views/" + view.key();
+        if (id == null || !GRANT_ID.matcher(id).matches()) {
+            member.session().flash("Unknown guest.", null);
+        } else {
+            try {
+                KeycloakClient.Answer answer = keycloak.revokeGuest(member.tokens().accessToken(), view.key(), id);
+                member.session().flash(answer.ok() ? "Guest access revoked." : "Viewgate refused: " + answer.error(), null);
+            } catch (KeycloakClient.KeycloakException e) {
+                member.session().flash("Could not reach Viewgate: " + e.getMessage(), null);
+            }
+        }
+        responses.redirect(request.exchange(), back);
+    }
+
+    // ---- session and tokens ----
+
+    /** The signed-in member of this request, with tokens refreshed when the access token has (nearly) expired. */
+    private Optional<Member> signedIn(Request request) {
+        Optional<Session> session = sessions.find(request.cookie(COOKIE));
+        if (session.isEmpty()) {
+            return Optional.empty();
+        }
+        MemberTokens tokens = session.get().member();
+        if (tokens == null) {
+            return Optional.empty();
+        }
+        if (tokens.expiresSoon(Instant.now())) {
+            tokens = refresh(session.get());
+        }
+        return tokens == null ? Optional.empty() : Optional.of(new Member(session.get(), tokens));
+    }
+
+    /** Refreshes the session's tokens; on failure the member is signed out of the app and null is returned. */
+    private MemberTokens refresh(Session session) {
+        synchronized (session) {
+            MemberTokens current = session.member();
+            if (current == null || current.refreshToken() == null) {
+                return null;
+            }
+            try {
+                MemberTokens refreshed = memberTokens(keycloak.refresh(current.refreshToken()), current);
+                session.member(refreshed);
+                return refreshed;
+            } catch (KeycloakClient.KeycloakException | TokenVerifier.InvalidTokenException e) {
+                LOG.info("Refreshing " + current.username() + "'s token failed, signing out of the app: " + e.getMessage());
+                session.member(null);
+                return null;
+            }
+        }
+    }
+
+    private MemberTokens memberTokens(JsonNode answer, MemberTokens previous) throws TokenVerifier.InvalidTokenException {
+        String accessToken = answer.path("access_token").asText();
+        JWTClaimsSet claims = verifier.accessToken(accessToken);
+        if (Boolean.TRUE.equals(claims.getClaim("guest"))) {
+            throw new TokenVerifier.InvalidTokenException("A guest token is not a member's token", null);
+        }
+        String refreshToken = answer.path("refresh_token").asText(previous == null ? null : previous.refreshToken());
+        String idToken = answer.path("id_token").asText(previous == null ? null : previous.idToken());
+        return MemberTokens.of(accessToken, refreshToken, idToken, claims);
+    }
+
+    /**
+     * Whether the member has a pending access request (null when unknown). Asked on every page: the member files and
+     * withdraws requests on Viewgate's pages, so any cached answer would be stale right when it matters.
+     */
+    private Boolean requestPending(Member member) {
+        try {
+            KeycloakClient.Answer answer = keycloak.myAccessRequests(member.tokens().accessToken());
+            if (!answer.ok()) {
+                return null;
+            }
+            JsonNode pending = answer.body().path("pending");
+            return !pending.isMissingNode() && !pending.isNull();
+        } catch (KeycloakClient.KeycloakException e) {
+            return null;
+        }
+    }
+
+    private boolean validPost(Request request, Session session) {
+        return sameOrigin(request, config) && session.csrfMatches(request.form("csrf"));
+    }
+
+    /** A POST from our own pages: the browser's {@code Origin}, when sent, must be the app's. */
+    /**
+     * A post from one of this app's own pages. They are served with {@code Referrer-Policy: no-referrer}, so browsers
+     * send {@code Origin: null} on their form posts; {@code Sec-Fetch-Site}, which only the browser sets, then tells a
+     * same-origin post from a cross-site one.
+     */
+    static boolean sameOrigin(Request request, AppConfig config) {
+        String origin = request.header("Origin");
+        if (config.appOrigin().equals(origin)) {
+            return true;
+        }
+        return (origin == null || "null".equals(origin)) && "same-origin".equals(request.header("Sec-Fetch-Site"));
+    }
+
+    private void forbidden(Request request, String message) throws IOException {
+        responses.html(request.exchange(), 403, Pages.message("Not allowed", message, "forbidden"));
+    }
+
+    /** A local path to return to after sign-in: only "/..." paths of this app, never "//host". */
+    static String localPath(String value) {
+        if (value == null || !value.startsWith("/") || value.startsWith("//") || value.contains("\\")
+                || value.chars().anyMatch(c -> c < 0x21 || c == 0x7f)) {
+            return "/";
+        }
+        return value;
+    }
+}

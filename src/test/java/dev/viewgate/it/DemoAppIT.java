@@ -1,0 +1,241 @@
+package dev.viewgate.it;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import dev.viewgate.it.support.Admin;
+import dev.viewgate.it.support.Await;
+import dev.viewgate.it.support.Browser;
+import dev.viewgate.it.support.DemoAppServer;
+import dev.viewgate.it.support.Http;
+import dev.viewgate.it.support.KeycloakExtension;
+import dev.viewgate.it.support.KeycloakServer;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Collectors;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.openqa.selenium.By;
+import org.openqa.selenium.WebElement;
+import org.openqa.selenium.support.ui.Select;
+
+/**
+ * The demo app (Acme Analytics) in headless Chromium, the way its users work: a builder shares a view with a guest,
+ * the guest uses it with no account, the view's settings and a revocation reach the guest at once, a public link,
+ * view as, and an access request decided by an administrator. Screenshots land in target/it/screenshots/demo-*.png.
+ */
+@ExtendWith(KeycloakExtension.class)
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+class DemoAppIT {
+
+    private static final String REPORT = "client-report";
+
+    private final KeycloakServer server;
+    private final Http http;
+    private final Admin admin;
+    private final DemoAppServer app;
+    private final HttpClient client = HttpClient.newBuilder().followRedirects(HttpClient.Redirect.NEVER).build();
+
+    DemoAppIT(KeycloakServer server) {
+        this.server = server;
+        this.http = new Http(server);
+        this.admin = new Admin(server, http);
+        this.app = DemoAppServer.start(server, http);
+    }
+
+    @AfterAll
+    void stopTheApp() {
+        app.close();
+    }
+
+    @Test
+    void bobSharesTheClientReportTheGuestUsesItUntilTheSettingsAndTheRevocationSayOtherwise() throws Exception {
+        try (Browser bob = Browser.start("en"); Browser guest = Browser.start("en")) {
+            signIn(bob, "bob");
+            bob.open(app.baseUrl() + "/views/" + REPORT);
+            ensureSetting(bob, "exportable", true);
+            bob.driver().findElement(By.id("share-preset-custom")).click();
+            bob.driver().findElement(By.id("share-perm-export")).click();
+            bob.driver().findElement(By.id("share-label")).sendKeys("ACME auditor");
+            bob.driver().findElement(By.id("share-submit")).click();
+            String link = bob.driver().findElement(By.id("share-link")).getAttribute("value");
+            assertTrue(link.startsWith(app.baseUrl() + "/guest#"), link);
+            WebElement row = guestRow(bob, "ACME auditor");
+            assertEquals("read, export", row.findElement(By.cssSelector("[data-test=guest-permissions]")).getText());
+            assertEquals("bob", row.findElement(By.cssSelector("[data-test=guest-created-by]")).getText());
+
+            // A second browser with no account opens the link and sees only that view.
+            guest.open(link);
+            assertEquals("Client Report", guest.text(By.cssSelector("[data-test=view-title]")));
+            assertFalse(guest.driver().getCurrentUrl().contains("#"), "the secret left the address bar");
+            String page = guest.driver().getPageSource();
+            assertFalse(page.contains("Campaign Performance") || page.contains("Budget Overview") || page.contains("Marketing Analytics"),
+                    "a guest sees nothing of the workspace");
+            assertTrue(guest.driver().findElements(By.cssSelector("[data-test=edit-form]")).isEmpty(), "no editing");
+            assertTrue(guest.driver().findElements(By.cssSelector("[data-test=add-row-form]")).isEmpty(), "no adding");
+            guest.screenshot("demo-guest-view");
+            HttpResponse<String> export = fetch(guest, "/guest/export.csv", null);
+            assertEquals(200, export.statusCode());
+            assertTrue(export.body().lines().count() > 1, export.body());
+            assertEquals(403, fetch(guest, "/guest/rows/1", Map.of("csrf", csrfOf(guest))).statusCode(),
+                    "the server refuses an edit the page does not offer");
+            String secret = link.substring(link.indexOf('#') + 1);
+            assertFalse(app.log().contains(secret) || server.log().contains(secret), "the secret is in no log");
+            assertEquals(List.of("no-referrer"), headers(guest, "/guest/view", "Referrer-Policy"));
+            assertEquals(List.of("no-store"), headers(guest, "/guest/view", "Cache-Control"));
+
+            // bob makes the view non-exportable: the guest's export disappears at the next request.
+            bob.open(app.baseUrl() + "/views/" + REPORT);
+            ensureSetting(bob, "exportable", false);
+            guest.open(app.baseUrl() + "/guest/view");
+            assertEquals("Client Report", guest.text(By.cssSelector("[data-test=view-title]")));
+            assertTrue(guest.driver().findElements(By.id("export-link")).isEmpty(), "export gone with the view's setting");
+            assertEquals(403, fetch(guest, "/guest/export.csv", null).statusCode());
+
+            // bob revokes: the guest is refused at the next request.
+            bob.open(app.baseUrl() + "/views/" + REPORT);
+            guestRow(bob, "ACME auditor").findElement(By.cssSelector("[data-test=revoke]")).click();
+            Await.until(Duration.ofSeconds(10), () -> guestRow(bob, "ACME auditor").getAttribute("data-status"),
+                    "revoked"::equals, "the grant shown as revoked");
+            guest.open(app.baseUrl() + "/guest/view");
+            assertTrue(guest.text(By.cssSelector("[data-test=access-revoked]")).contains("Access revoked"));
+            ensureSetting(bob, "exportable", true);
+        }
+    }
+
+    @Test
+    void aPublicLinkWorksSignedOutAndRefusesWrites() throws Exception {
+        try (Browser bob = Browser.start("en"); Browser visitor = Browser.start("en")) {
+            signIn(bob, "bob");
+            bob.open(app.baseUrl() + "/views/" + REPORT);
+            bob.driver().findElement(By.id("make-public")).click();
+            String link = bob.driver().findElement(By.id("share-link")).getAttribute("value");
+
+            visitor.open(link);
+            assertEquals("Client Report", visitor.text(By.cssSelector("[data-test=view-title]")));
+            assertTrue(visitor.driver().findElements(By.cssSelector("[data-test=edit-form]")).isEmpty(),
+                    "read-only although the view is editable");
+            assertTrue(visitor.driver().findElements(By.id("export-link")).isEmpty(), "a public link only reads");
+            assertEquals(403, fetch(visitor, "/guest/rows/1", Map.of("csrf", csrfOf(visitor), "cell0", "x")).statusCode());
+            assertEquals(403, fetch(visitor, "/guest/rows", Map.of("csrf", csrfOf(visitor), "cell0", "x")).statusCode());
+        }
+    }
+
+    @Test
+    void adaViewsAsExplorerSeesTheBannerAndFewerActionsThenExits() {
+        try (Browser ada = Browser.start("en")) {
+            signIn(ada, "ada");
+            ada.open(app.baseUrl() + "/views/" + REPORT);
+            assertFalse(ada.driver().findElements(By.id("export-link")).isEmpty(), "ada (T7) exports");
+            ada.driver().findElement(By.id("view-as-link")).click();
+            ada.driver().findElement(By.id("viewgate-tier-2")).click();
+            assertEquals("Viewing as Explorer (T2)", ada.text(By.cssSelector("[data-test=view-as-text]")));
+            assertEquals("Explorer (T2)", ada.text(By.id("menu-tier")));
+            ada.open(app.baseUrl() + "/views/" + REPORT);
+            assertTrue(ada.driver().findElements(By.id("export-link")).isEmpty(), "an Explorer does not export");
+            assertTrue(ada.driver().findElements(By.id("share-form")).isEmpty(), "nor share");
+            assertTrue(ada.driver().findElements(By.cssSelector("[data-test=edit-form]")).isEmpty(), "nor edit");
+            assertEquals("Viewing as Explorer (T2)", ada.text(By.cssSelector("[data-test=view-as-text]")), "on every page");
+            ada.screenshot("demo-view-as-banner");
+            ada.driver().findElement(By.id("view-as-exit")).click();
+            Await.until(Duration.ofSeconds(10), () -> ada.text(By.id("menu-tier")), "Administrator (T7)"::equals, "back to T7");
+            assertTrue(ada.driver().findElements(By.id("view-as-banner")).isEmpty());
+        }
+    }
+
+    @Test
+    void ericAsksForBuilderAdaGrantsAnalystAndEricsMenuShowsItAfterSignIn() {
+        String ericId = admin.userId(KeycloakServer.REALM, "eric");
+        try (Browser eric = Browser.start("en"); Browser ada = Browser.start("en")) {
+            signIn(eric, "eric");
+            assertEquals("Explorer (T2)", eric.text(By.id("menu-tier")));
+            eric.driver().findElement(By.id("request-access-link")).click();
+            new Select(eric.driver().findElement(By.id("viewgate-desired-role"))).selectByValue("builder");
+            eric.driver().findElement(By.id("viewgate-message-input")).sendKeys("I build the client reports");
+            eric.driver().findElement(By.id("viewgate-submit")).click();
+            assertEquals("Your request was sent.", eric.text(By.id("viewgate-notice")));
+            eric.open(app.baseUrl() + "/");
+            assertEquals("request pending", eric.text(By.id("menu-pending")));
+
+            ada.open(server.viewgateUrl() + "/access-requests/queue");
+            ada.signIn("ada", "ada");
+            JsonNode pending = Admin.expect(http.get(server.viewgateUrl() + "/access-requests?status=PENDING&max=100",
+                    http.memberToken("ada")), 200).json();
+            String requestId = null;
+            for (JsonNode request : pending) {
+                if ("eric".equals(request.path("requester").path("username").asText())) {
+                    requestId = request.get("id").asText();
+                }
+            }
+            WebElement entry = ada.driver().findElement(By.id("viewgate-request-" + requestId));
+            new Select(entry.findElement(By.cssSelector(".viewgate-grant select"))).selectByValue("analyst");
+            entry.findElement(By.cssSelector(".viewgate-grant button")).click();
+            assertEquals("The request was granted.", ada.text(By.id("viewgate-notice")));
+
+            eric.driver().findElement(By.id("logout")).click();
+            // Signed out of the app and of Keycloak: back at the app's signed-out home.
+            eric.text(By.cssSelector("[data-test=login]"));
+            signIn(eric, "eric");
+            assertEquals("Analyst (T3)", eric.text(By.id("menu-tier")));
+            assertTrue(eric.driver().findElements(By.id("menu-pending")).isEmpty());
+        } finally {
+            // Other ITs count on eric being an Explorer.
+            admin.setRealmRoles(KeycloakServer.REALM, ericId, List.of("analyst", "builder"), List.of("explorer"));
+        }
+    }
+
+    private void signIn(Browser browser, String username) {
+        browser.open(app.baseUrl() + "/login");
+        browser.signIn(username, username);
+        Await.until(Duration.ofSeconds(20), () -> browser.driver().getCurrentUrl(), u -> u.startsWith(app.baseUrl()),
+                "back in the app");
+        assertEquals(username, browser.text(By.id("menu-username")));
+    }
+
+    private static void ensureSetting(Browser member, String name, boolean on) {
+        if ("yes".equals(member.text(By.cssSelector("[data-test=setting-" + name + "]"))) != on) {
+            member.driver().findElement(By.id("toggle-" + name)).click();
+            Await.until(Duration.ofSeconds(10), () -> member.text(By.cssSelector("[data-test=setting-" + name + "]")),
+                    v -> v.equals(on ? "yes" : "no"), name + " " + on);
+        }
+    }
+
+    private static WebElement guestRow(Browser member, String label) {
+        member.driver().navigate().refresh();
+        return member.driver().findElements(By.cssSelector("[data-test=guest-row]")).stream()
+                .filter(r -> label.equals(r.findElement(By.cssSelector("[data-test=guest-label]")).getText()))
+                .findFirst().orElseThrow(() -> new AssertionError("no guest row " + label));
+    }
+
+    private static String csrfOf(Browser browser) {
+        List<WebElement> fields = browser.driver().findElements(By.cssSelector("input[name=csrf]"));
+        return fields.isEmpty() ? "none-on-this-page" : fields.get(0).getAttribute("value");
+    }
+
+    /** A request with the browser's cookies, as a script of the page could send it: a form post when a form is given. */
+    private HttpResponse<String> fetch(Browser browser, String path, Map<String, String> form) throws Exception {
+        String cookies = browser.driver().manage().getCookies().stream().map(c -> c.getName() + "=" + c.getValue())
+                .collect(Collectors.joining("; "));
+        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(app.baseUrl() + path)).header("Cookie", cookies);
+        if (form != null) {
+            String body = form.entrySet().stream().map(e -> e.getKey() + "=" + java.net.URLEncoder.encode(e.getValue(),
+                    java.nio.charset.StandardCharsets.UTF_8)).collect(Collectors.joining("&"));
+            request.header("Content-Type", "application/x-www-form-urlencoded").header("Origin", app.baseUrl())
+                    .POST(HttpRequest.BodyPublishers.ofString(body));
+        }
+        return client.send(request.build(), HttpResponse.BodyHandlers.ofString());
+    }
+
+    private List<String> headers(Browser browser, String path, String name) throws Exception {
+        return fetch(browser, path, null).headers().allValues(name);
+    }
+}

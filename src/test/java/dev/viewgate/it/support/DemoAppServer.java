@@ -1,0 +1,102 @@
+package dev.viewgate.it.support;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * The demo app (demo-app/, built by the root build) as a real process on a free loopback port, pointed at the IT
+ * Keycloak. The demo realm's {@code demo-app} client is given that port's redirect URIs first, as an admin would.
+ */
+public final class DemoAppServer implements AutoCloseable {
+
+    private static final List<String> VIEWS = List.of("campaign-performance", "budget-overview", "client-report");
+
+    private final Process process;
+    private final String baseUrl;
+    private final Path log;
+
+    private DemoAppServer(Process process, String baseUrl, Path log) {
+        this.process = process;
+        this.baseUrl = baseUrl;
+        this.log = log;
+    }
+
+    public static DemoAppServer start(KeycloakServer keycloak, Http http) {
+        try {
+            int port = DistributionServer.freePort();
+            String baseUrl = "http://localhost:" + port;
+            allowRedirectsTo(keycloak, http, baseUrl);
+            Path log = Path.of(System.getProperty("viewgate.it.workdir", "target/it"), "demo-app.log");
+            Path jar = Path.of(System.getProperty("viewgate.demo.jar", "demo-app/target/viewgate-demo-app-0.1.0-SNAPSHOT.jar"));
+            if (!Files.isRegularFile(jar)) {
+                throw new IllegalStateException("No demo app jar at " + jar + ": mvn verify builds it");
+            }
+            String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
+            Process process = new ProcessBuilder(java, "-Dviewgate.keycloak.url=" + keycloak.baseUrl(),
+                    "-Dviewgate.app.port=" + port, "-Dviewgate.app.url=" + baseUrl, "-jar", jar.toString())
+                    .redirectErrorStream(true)
+                    .redirectOutput(log.toFile())
+                    .start();
+            DemoAppServer app = new DemoAppServer(process, baseUrl, log);
+            Runtime.getRuntime().addShutdownHook(new Thread(app::close));
+            Await.until(Duration.ofSeconds(60), () -> registeredViews(keycloak, http, process),
+                    views -> views.containsAll(VIEWS), "the demo app up and its views registered (log: " + log + ")");
+            return app;
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    public String baseUrl() {
+        return baseUrl;
+    }
+
+    public String log() {
+        return DistributionServer.read(log);
+    }
+
+    @Override
+    public void close() {
+        process.destroy();
+        try {
+            process.onExit().get(10, java.util.concurrent.TimeUnit.SECONDS);
+        } catch (Exception e) {
+            process.destroyForcibly();
+        }
+    }
+
+    private static List<String> registeredViews(KeycloakServer keycloak, Http http, Process process) {
+        if (!process.isAlive()) {
+            throw new IllegalStateException("The demo app exited with " + process.exitValue());
+        }
+        String app = Admin.expect(http.postForm(keycloak.realmUrl() + "/protocol/openid-connect/token", Map.of(
+                "grant_type", "client_credentials", "client_id", "demo-app", "client_secret", "demo-app-secret")), 200)
+                .json().get("access_token").asText();
+        List<String> keys = new ArrayList<>();
+        Admin.expect(http.get(keycloak.viewgateUrl() + "/views/demo-app", app), 200).json()
+                .forEach(view -> keys.add(view.get("key").asText()));
+        return keys;
+    }
+
+    private static void allowRedirectsTo(KeycloakServer keycloak, Http http, String baseUrl) {
+        String clients = keycloak.baseUrl() + "/admin/realms/" + KeycloakServer.REALM + "/clients";
+        String token = http.adminToken();
+        JsonNode client = Admin.expect(http.get(clients + "?clientId=demo-app", token), 200).json().get(0);
+        ObjectNode update = (ObjectNode) client;
+        ((ArrayNode) update.withArray("redirectUris")).add(baseUrl + "/*");
+        ((ArrayNode) update.withArray("webOrigins")).add(baseUrl);
+        ObjectNode attributes = update.with("attributes");
+        String postLogout = attributes.path("post.logout.redirect.uris").asText("");
+        attributes.put("post.logout.redirect.uris", postLogout.isEmpty() ? baseUrl + "/*" : postLogout + "##" + baseUrl + "/*");
+        Admin.expect(http.putJson(clients + "/" + client.get("id").asText(), token, update), 204);
+    }
+}
