@@ -184,6 +184,47 @@ class GuestTokenIT {
     }
 
     @Test
+    void noTokenOfARevokedGrantIsUsableOnceTheRevokeIsAcknowledged() throws Exception {
+        String key = registerView(false, false, true);
+        String bob = http.memberToken("bob");
+        for (int round = 0; round < 5; round++) {
+            JsonNode grant = share(key, bob, Map.of("permissions", List.of("read")));
+            String secret = grant.get("secret").asText();
+            java.util.concurrent.atomic.AtomicBoolean acknowledged = new java.util.concurrent.atomic.AtomicBoolean();
+            List<String> tokens = java.util.Collections.synchronizedList(new ArrayList<>());
+            List<String> issuedAfterAck = java.util.Collections.synchronizedList(new ArrayList<>());
+            java.util.concurrent.ExecutorService pool = java.util.concurrent.Executors.newFixedThreadPool(3);
+            List<java.util.concurrent.Future<?>> exchangers = new ArrayList<>();
+            for (int t = 0; t < 3; t++) {
+                exchangers.add(pool.submit(() -> {
+                    for (int i = 0; i < 40; i++) {
+                        boolean afterAck = acknowledged.get();
+                        Http.Result answer = exchange("demo-app", "demo-app-secret", secret);
+                        if (answer.status() == 200) {
+                            tokens.add(answer.json().get("access_token").asText());
+                            if (afterAck) {
+                                issuedAfterAck.add(answer.body());
+                            }
+                        }
+                    }
+                    return null;
+                }));
+            }
+            Await.until(Duration.ofSeconds(20), tokens::size, n -> n >= 3, "some exchanges before the revoke");
+            Admin.expect(http.delete(guestsUrl(key) + "/" + grant.get("id").asText(), bob), 204);
+            acknowledged.set(true);
+            for (var exchanger : exchangers) {
+                exchanger.get();
+            }
+            pool.shutdown();
+            assertEquals(List.of(), issuedAfterAck, "no exchange that began after the acknowledgement succeeded");
+            for (String token : List.copyOf(tokens)) {
+                assertEquals("{\"active\":false}", introspect(token).toString(), "every token of the grant is dead");
+            }
+        }
+    }
+
+    @Test
     void unknownExpiredRevokedMalformedAndForeignSecretsGetTheSameAnswer() throws Exception {
         String key = registerView(false, false, true);
         String bob = http.memberToken("bob");

@@ -70,6 +70,14 @@ public final class Admin {
         grantRealmRoles(realm, userId, grant.toArray(String[]::new));
     }
 
+    public void grantClientRole(String realm, String userId, String clientId, String role) {
+        String client = expect(http.get(realmAdminUrl(realm) + "/clients?clientId=" + clientId, http.adminToken()), 200)
+                .json().get(0).get("id").asText();
+        JsonNode rep = expect(http.get(realmAdminUrl(realm) + "/clients/" + client + "/roles/" + role, http.adminToken()), 200).json();
+        expect(http.postJson(realmAdminUrl(realm) + "/users/" + userId + "/role-mappings/clients/" + client,
+                http.adminToken(), List.of(rep)), 204);
+    }
+
     public void makeComposite(String realm, String role, String... children) {
         List<JsonNode> reps = java.util.Arrays.stream(children).map(r -> realmRole(realm, r)).toList();
         expect(http.postJson(realmAdminUrl(realm) + "/roles/" + role + "/composites", http.adminToken(), reps), 204);
