@@ -35,7 +35,9 @@ public final class Http {
     }
 
     private final KeycloakServer server;
+    /** HTTP/1.1, as browsers speak to a plain-http server (no h2c upgrade). */
     private final HttpClient client = HttpClient.newBuilder()
+            .version(HttpClient.Version.HTTP_1_1)
             .connectTimeout(Duration.ofSeconds(5))
             .followRedirects(HttpClient.Redirect.NEVER)
             .build();
