@@ -3,6 +3,7 @@ package dev.viewgate.guest;
 import dev.viewgate.audit.AuditLog;
 import dev.viewgate.audit.AuditType;
 import dev.viewgate.web.Caller;
+import dev.viewgate.web.InputText;
 import dev.viewgate.web.ViewgateException;
 import jakarta.persistence.EntityManager;
 import java.nio.charset.StandardCharsets;
@@ -130,7 +131,8 @@ public final class GuestGrantService {
      * exchange racing with the revoke either fails or finishes first and loses its session here.
      */
     public void revoke(Caller caller, ClientModel client, ViewEntity view, String grantId) {
-        GuestGrantEntity grant = grantId == null || grantId.length() > 36 ? null : em.find(GuestGrantEntity.class, grantId);
+        GuestGrantEntity grant = grantId == null || grantId.length() > 36 || InputText.hasNul(grantId) ? null
+                : em.find(GuestGrantEntity.class, grantId);
         if (grant == null || !grant.getViewId().equals(view.getId())) {
             throw ViewgateException.notFound("unknown_grant", "No guest grant " + grantId + " on this view");
         }

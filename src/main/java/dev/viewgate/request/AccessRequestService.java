@@ -8,6 +8,7 @@ import dev.viewgate.tier.TierLadder;
 import dev.viewgate.tier.TierService;
 import dev.viewgate.web.AdminEvents;
 import dev.viewgate.web.Caller;
+import dev.viewgate.web.InputText;
 import dev.viewgate.web.Pages;
 import dev.viewgate.web.ViewgateException;
 import jakarta.persistence.EntityManager;
@@ -166,7 +167,7 @@ public final class AccessRequestService {
      * ids and ids of another realm are both 404.
      */
     public AccessRequestEntity lockForDecision(String id) {
-        AccessRequestEntity request = id == null || id.length() > 36 ? null
+        AccessRequestEntity request = id == null || id.length() > 36 || InputText.hasNul(id) ? null
                 : em.find(AccessRequestEntity.class, id, LockModeType.PESSIMISTIC_WRITE);
         if (request == null || !request.getRealmId().equals(realm.getId())) {
             throw ViewgateException.notFound("not_found", "No access request " + id + " in realm " + realm.getName());

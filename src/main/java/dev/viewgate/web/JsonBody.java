@@ -76,7 +76,7 @@ public final class JsonBody {
             if (!item.isTextual()) {
                 throw ViewgateException.badRequest("invalid_request", "'" + name + "' must be an array of strings");
             }
-            strings.add(item.asText());
+            strings.add(InputText.requireNoNul(name, item.asText()));
         });
         return strings;
     }
@@ -102,6 +102,6 @@ public final class JsonBody {
         if (!value.isTextual()) {
             throw ViewgateException.badRequest("invalid_request", "'" + name + "' must be a string");
         }
-        return value.asText().isBlank() ? null : value.asText();
+        return value.asText().isBlank() ? null : InputText.requireNoNul(name, value.asText());
     }
 }

@@ -63,10 +63,20 @@ public final class DistributionServer implements KeycloakServer {
 
         int httpPort = freePort();
         int managementPort = freePort();
-        List<String> command = new ArrayList<>(List.of(home.resolve("bin/kc.sh").toString(), "start-dev",
-                "--http-host=127.0.0.1", "--http-port=" + httpPort, "--http-management-port=" + managementPort,
-                "--health-enabled=true", "--import-realm"));
-        command.addAll(databaseOptions());
+        boolean production = "production".equals(System.getProperty("viewgate.it.mode", "dev"));
+        List<String> command = new ArrayList<>(List.of(home.resolve("bin/kc.sh").toString()));
+        if (production) {
+            build(home, log);
+            command.addAll(List.of("start", "--optimized", "--http-enabled=true", "--hostname-strict=false"));
+        } else {
+            command.add("start-dev");
+        }
+        command.addAll(List.of("--http-host=127.0.0.1", "--http-port=" + httpPort,
+                "--http-management-port=" + managementPort, "--import-realm"));
+        if (!production) {
+            command.add("--health-enabled=true");
+        }
+        command.addAll(databaseOptions(production));
         command.addAll(extraOptions);
 
         ProcessBuilder builder = new ProcessBuilder(command)
@@ -151,14 +161,37 @@ public final class DistributionServer implements KeycloakServer {
         throw new IllegalStateException("Keycloak was not ready within " + START_TIMEOUT + ":\n" + tail(log));
     }
 
-    private static List<String> databaseOptions() {
+    /**
+     * Production mode, as Keycloak is run in production: {@code kc.sh build} with the build-time options (database
+     * vendor, health), then {@code start --optimized}. Only with PostgreSQL: production mode has no embedded database.
+     */
+    private static void build(Path home, Path log) throws IOException, InterruptedException {
+        if (!"postgres".equals(System.getProperty("viewgate.it.db", "h2"))) {
+            throw new IllegalArgumentException("-Dviewgate.it.mode=production needs -Dviewgate.it.db=postgres");
+        }
+        Process build = new ProcessBuilder(home.resolve("bin/kc.sh").toString(), "build", "--db=postgres", "--health-enabled=true")
+                .directory(home.toFile())
+                .redirectErrorStream(true)
+                .redirectOutput(log.toFile())
+                .start();
+        if (!build.waitFor(START_TIMEOUT.toMillis(), TimeUnit.MILLISECONDS) || build.exitValue() != 0) {
+            build.destroyForcibly();
+            throw new IllegalStateException("kc.sh build failed:\n" + tail(log));
+        }
+    }
+
+    private static List<String> databaseOptions(boolean production) {
         String db = System.getProperty("viewgate.it.db", "h2");
         return switch (db) {
             case "h2" -> List.of("--db=dev-mem");
             case "postgres" -> {
                 recreatePostgresDatabase();
-                yield List.of("--db=postgres", "--db-url=jdbc:postgresql://127.0.0.1:5432/" + POSTGRES_DATABASE,
-                        "--db-username=postgres", "--db-password=postgres");
+                List<String> options = new ArrayList<>(List.of("--db-url=jdbc:postgresql://127.0.0.1:5432/" + POSTGRES_DATABASE,
+                        "--db-username=postgres", "--db-password=postgres"));
+                if (!production) {
+                    options.add("--db=postgres"); // a build-time option: part of kc.sh build in production mode
+                }
+                yield options;
             }
             default -> throw new IllegalArgumentException("viewgate.it.db must be h2 or postgres, not " + db);
         };
