@@ -72,10 +72,16 @@ public final class Browser implements AutoCloseable {
         wait.until(d -> d.findElements(By.id("kc-login")).isEmpty());
     }
 
+    /** The text of the visible element, waiting for it; a page that is still replacing it is simply waited for. */
     public String text(By by) {
         try {
             return new WebDriverWait(driver, Duration.ofSeconds(20))
-                    .until(ExpectedConditions.visibilityOfElementLocated(by)).getText();
+                    .ignoring(org.openqa.selenium.StaleElementReferenceException.class)
+                    .ignoring(org.openqa.selenium.NoSuchElementException.class)
+                    .until(d -> {
+                        var element = d.findElement(by);
+                        return element.isDisplayed() ? element.getText() : null;
+                    });
         } catch (org.openqa.selenium.TimeoutException e) {
             throw new AssertionError("No visible " + by + " on " + driver.getCurrentUrl() + ":\n" + driver.getPageSource(), e);
         }

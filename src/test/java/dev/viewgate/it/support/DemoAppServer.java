@@ -33,7 +33,8 @@ public final class DemoAppServer implements AutoCloseable {
     public static DemoAppServer start(KeycloakServer keycloak, Http http) {
         try {
             int port = DistributionServer.freePort();
-            String baseUrl = "http://localhost:" + port;
+            // 127.0.0.1, not localhost: the app listens on IPv4 loopback only, and a browser may try ::1 first.
+            String baseUrl = "http://127.0.0.1:" + port;
             allowRedirectsTo(keycloak, http, baseUrl);
             Path log = Path.of(System.getProperty("viewgate.it.workdir", "target/it"), "demo-app.log");
             Path jar = Path.of(System.getProperty("viewgate.demo.jar", "demo-app/target/viewgate-demo-app-0.1.0-SNAPSHOT.jar"));
@@ -42,7 +43,8 @@ public final class DemoAppServer implements AutoCloseable {
             }
             String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
             Process process = new ProcessBuilder(java, "-Dviewgate.keycloak.url=" + keycloak.baseUrl(),
-                    "-Dviewgate.app.port=" + port, "-Dviewgate.app.url=" + baseUrl, "-jar", jar.toString())
+                    "-Dviewgate.app.port=" + port, "-Dviewgate.app.url=" + baseUrl, "-Dviewgate.app.bind=127.0.0.1",
+                    "-jar", jar.toString())
                     .redirectErrorStream(true)
                     .redirectOutput(log.toFile())
                     .start();
