@@ -68,18 +68,18 @@ class AccessRequestPagesIT {
         try (Browser browser = Browser.start("en")) {
             browser.open(form());
             browser.signIn(username, username);
-            new Select(browser.driver().findElement(By.id("viewgate-desired-role"))).selectByValue("builder");
-            browser.driver().findElement(By.id("viewgate-message-input")).sendKeys("I build dashboards for the team");
+            new Select(browser.element(By.id("viewgate-desired-role"))).selectByValue("builder");
+            browser.element(By.id("viewgate-message-input")).sendKeys("I build dashboards for the team");
             assertEquals("Up to 2000 characters", browser.text(By.id("viewgate-message-limit")));
-            browser.driver().findElement(By.id("viewgate-submit")).click();
+            browser.element(By.id("viewgate-submit")).click();
             assertEquals("Your request was sent.", browser.text(By.id("viewgate-notice")));
             assertEquals("Builder (T4)", browser.text(By.id("viewgate-pending-tier")));
             assertEquals("I build dashboards for the team", browser.text(By.id("viewgate-pending-message")));
 
-            WebElement message = browser.driver().findElement(By.id("viewgate-message-input"));
+            WebElement message = browser.element(By.id("viewgate-message-input"));
             message.clear();
             message.sendKeys("Edited: I build and maintain dashboards");
-            browser.driver().findElement(By.id("viewgate-submit")).click();
+            browser.element(By.id("viewgate-submit")).click();
             assertEquals("Your request was updated.", browser.text(By.id("viewgate-notice")));
             assertEquals("Edited: I build and maintain dashboards", browser.text(By.id("viewgate-pending-message")));
             assertEquals("Edited: I build and maintain dashboards", mine(username).get("pending").get("message").asText());
@@ -88,7 +88,7 @@ class AccessRequestPagesIT {
             assertEquals("Request pending", browser.text(By.id("viewgate-request-link")));
 
             browser.open(form());
-            browser.driver().findElement(By.id("viewgate-withdraw")).click();
+            browser.element(By.id("viewgate-withdraw")).click();
             assertEquals("Your request was withdrawn.", browser.text(By.id("viewgate-notice")));
             assertTrue(browser.driver().findElements(By.id("viewgate-pending")).isEmpty());
             assertTrue(mine(username).get("pending").isNull());
@@ -108,9 +108,9 @@ class AccessRequestPagesIT {
             ada.open(server.viewgateUrl() + "/");
             ada.signIn("ada", "ada");
             assertEquals(Long.toString(pending), ada.text(By.id("viewgate-queue-badge")));
-            ada.driver().findElement(By.id("viewgate-queue-link")).click();
+            ada.element(By.id("viewgate-queue-link")).click();
             assertEquals(Long.toString(pending), ada.text(By.id("viewgate-pending-count")));
-            WebElement entry = ada.driver().findElement(By.id("viewgate-request-" + id));
+            WebElement entry = ada.element(By.id("viewgate-request-" + id));
             assertTrue(entry.getText().contains("Administrator (T7)"), entry.getText());
             assertTrue(entry.getText().contains(username + "@viewgate.test"), entry.getText());
             Select role = new Select(entry.findElement(By.cssSelector(".viewgate-grant select")));
@@ -145,7 +145,7 @@ class AccessRequestPagesIT {
         try (Browser ada = Browser.start("en")) {
             ada.open(queue());
             ada.signIn("ada", "ada");
-            WebElement entry = ada.driver().findElement(By.id("viewgate-request-" + id));
+            WebElement entry = ada.element(By.id("viewgate-request-" + id));
             assertEquals(attack, entry.findElement(By.cssSelector(".viewgate-request-message")).getText());
             assertNull(ada.driver().executeScript("return window.pwned;"));
         }

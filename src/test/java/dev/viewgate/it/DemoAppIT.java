@@ -63,11 +63,11 @@ class DemoAppIT {
             signIn(bob, "bob");
             bob.open(app.baseUrl() + "/views/" + REPORT);
             ensureSetting(bob, "exportable", true);
-            bob.driver().findElement(By.id("share-preset-custom")).click();
-            bob.driver().findElement(By.id("share-perm-export")).click();
-            bob.driver().findElement(By.id("share-label")).sendKeys("ACME auditor");
-            bob.driver().findElement(By.id("share-submit")).click();
-            String link = bob.driver().findElement(By.id("share-link")).getAttribute("value");
+            bob.element(By.id("share-preset-custom")).click();
+            bob.element(By.id("share-perm-export")).click();
+            bob.element(By.id("share-label")).sendKeys("ACME auditor");
+            bob.element(By.id("share-submit")).click();
+            String link = bob.element(By.id("share-link")).getAttribute("value");
             assertTrue(link.startsWith(app.baseUrl() + "/guest#"), link);
             WebElement row = guestRow(bob, "ACME auditor");
             assertEquals("read, export", row.findElement(By.cssSelector("[data-test=guest-permissions]")).getText());
@@ -117,8 +117,8 @@ class DemoAppIT {
         try (Browser bob = Browser.start("en"); Browser visitor = Browser.start("en")) {
             signIn(bob, "bob");
             bob.open(app.baseUrl() + "/views/" + REPORT);
-            bob.driver().findElement(By.id("make-public")).click();
-            String link = bob.driver().findElement(By.id("share-link")).getAttribute("value");
+            bob.element(By.id("make-public")).click();
+            String link = bob.element(By.id("share-link")).getAttribute("value");
 
             visitor.open(link);
             assertEquals("Client Report", visitor.text(By.cssSelector("[data-test=view-title]")));
@@ -136,8 +136,8 @@ class DemoAppIT {
             signIn(ada, "ada");
             ada.open(app.baseUrl() + "/views/" + REPORT);
             assertFalse(ada.driver().findElements(By.id("export-link")).isEmpty(), "ada (T7) exports");
-            ada.driver().findElement(By.id("view-as-link")).click();
-            ada.driver().findElement(By.id("viewgate-tier-2")).click();
+            ada.element(By.id("view-as-link")).click();
+            ada.element(By.id("viewgate-tier-2")).click();
             assertEquals("Viewing as Explorer (T2)", ada.text(By.cssSelector("[data-test=view-as-text]")));
             assertEquals("Explorer (T2)", ada.text(By.id("menu-tier")));
             ada.open(app.baseUrl() + "/views/" + REPORT);
@@ -146,7 +146,7 @@ class DemoAppIT {
             assertTrue(ada.driver().findElements(By.cssSelector("[data-test=edit-form]")).isEmpty(), "nor edit");
             assertEquals("Viewing as Explorer (T2)", ada.text(By.cssSelector("[data-test=view-as-text]")), "on every page");
             ada.screenshot("demo-view-as-banner");
-            ada.driver().findElement(By.id("view-as-exit")).click();
+            ada.element(By.id("view-as-exit")).click();
             Await.until(Duration.ofSeconds(10), () -> ada.text(By.id("menu-tier")), "Administrator (T7)"::equals, "back to T7");
             assertTrue(ada.driver().findElements(By.id("view-as-banner")).isEmpty());
         }
@@ -158,10 +158,10 @@ class DemoAppIT {
         try (Browser eric = Browser.start("en"); Browser ada = Browser.start("en")) {
             signIn(eric, "eric");
             assertEquals("Explorer (T2)", eric.text(By.id("menu-tier")));
-            eric.driver().findElement(By.id("request-access-link")).click();
-            new Select(eric.driver().findElement(By.id("viewgate-desired-role"))).selectByValue("builder");
-            eric.driver().findElement(By.id("viewgate-message-input")).sendKeys("I build the client reports");
-            eric.driver().findElement(By.id("viewgate-submit")).click();
+            eric.element(By.id("request-access-link")).click();
+            new Select(eric.element(By.id("viewgate-desired-role"))).selectByValue("builder");
+            eric.element(By.id("viewgate-message-input")).sendKeys("I build the client reports");
+            eric.element(By.id("viewgate-submit")).click();
             assertEquals("Your request was sent.", eric.text(By.id("viewgate-notice")));
             eric.open(app.baseUrl() + "/");
             assertEquals("request pending", eric.text(By.id("menu-pending")));
@@ -176,12 +176,12 @@ class DemoAppIT {
                     requestId = request.get("id").asText();
                 }
             }
-            WebElement entry = ada.driver().findElement(By.id("viewgate-request-" + requestId));
+            WebElement entry = ada.element(By.id("viewgate-request-" + requestId));
             new Select(entry.findElement(By.cssSelector(".viewgate-grant select"))).selectByValue("analyst");
             entry.findElement(By.cssSelector(".viewgate-grant button")).click();
             assertEquals("The request was granted.", ada.text(By.id("viewgate-notice")));
 
-            eric.driver().findElement(By.id("logout")).click();
+            eric.element(By.id("logout")).click();
             // Signed out of the app and of Keycloak: back at the app's signed-out home.
             eric.text(By.cssSelector("[data-test=login]"));
             signIn(eric, "eric");
@@ -203,7 +203,7 @@ class DemoAppIT {
 
     private static void ensureSetting(Browser member, String name, boolean on) {
         if ("yes".equals(member.text(By.cssSelector("[data-test=setting-" + name + "]"))) != on) {
-            member.driver().findElement(By.id("toggle-" + name)).click();
+            member.element(By.id("toggle-" + name)).click();
             Await.until(Duration.ofSeconds(10), () -> member.text(By.cssSelector("[data-test=setting-" + name + "]")),
                     v -> v.equals(on ? "yes" : "no"), name + " " + on);
         }

@@ -85,10 +85,10 @@ class PageSecurityIT {
         try (Browser bob = Browser.start("en"); Browser ada = Browser.start("en")) {
             bob.open(server.viewgateUrl() + "/access-requests/form");
             bob.signIn("bob", "bob");
-            String bobsToken = bob.driver().findElement(By.name("csrf")).getAttribute("value");
+            String bobsToken = bob.element(By.name("csrf")).getAttribute("value");
             ada.open(queue);
             ada.signIn("ada", "ada");
-            String adasToken = ada.driver().findElement(By.name("csrf")).getAttribute("value");
+            String adasToken = ada.element(By.name("csrf")).getAttribute("value");
 
             assertEquals(403L, post(ada, queue, "application/x-www-form-urlencoded",
                     "action=decline&id=" + id + "&csrf=" + bobsToken), "another session's token");

@@ -30,12 +30,12 @@ class ViewAsPagesIT {
         try (Browser ada = Browser.start("en")) {
             ada.open(server.viewgateUrl() + "/");
             ada.signIn("ada", "ada");
-            ada.driver().findElement(By.id("viewgate-view-as-link")).click();
-            ada.driver().findElement(By.id("viewgate-tier-2")).click();
+            ada.element(By.id("viewgate-view-as-link")).click();
+            ada.element(By.id("viewgate-tier-2")).click();
             assertEquals("Viewing as Explorer (T2)", ada.text(By.id("viewgate-view-as-text")));
             assertEquals("Explorer (T2)", ada.text(By.id("viewgate-tier")), "My access shows the simulated tier");
             ada.screenshot("view-as-banner");
-            ada.driver().findElement(By.id("viewgate-view-as-exit")).click();
+            ada.element(By.id("viewgate-view-as-exit")).click();
             assertEquals("Administrator (T7)", ada.text(By.id("viewgate-tier")));
             assertTrue(ada.driver().findElements(By.id("viewgate-view-as-banner")).isEmpty(), "banner gone after exit");
         }
@@ -63,14 +63,14 @@ class ViewAsPagesIT {
 
             String back = "http://localhost:8081/after-view-as";
             arch.open(select + URLEncoder.encode(back, StandardCharsets.UTF_8));
-            arch.driver().findElement(By.id("viewgate-member-search")).sendKeys("bob");
-            arch.driver().findElement(By.id("viewgate-member-search-button")).click();
-            arch.driver().findElement(By.id("viewgate-member-bob")).click();
+            arch.element(By.id("viewgate-member-search")).sendKeys("bob");
+            arch.element(By.id("viewgate-member-search-button")).click();
+            arch.element(By.id("viewgate-member-bob")).click();
             Await.until(Duration.ofSeconds(10), () -> arch.driver().getCurrentUrl(), u -> u.startsWith(back),
                     "back at the app's registered redirect");
             arch.open(server.viewgateUrl() + "/");
             assertEquals("Viewing as bob", arch.text(By.id("viewgate-view-as-text")));
-            arch.driver().findElement(By.id("viewgate-view-as-exit")).click();
+            arch.element(By.id("viewgate-view-as-exit")).click();
             assertEquals("Architect (T6)", arch.text(By.id("viewgate-tier")));
         }
     }

@@ -72,6 +72,20 @@ public final class Browser implements AutoCloseable {
         wait.until(d -> d.findElements(By.id("kc-login")).isEmpty());
     }
 
+    /**
+     * The element, once the page shows it. A click that submits a form returns before the next page has loaded, so
+     * tests look elements up through this rather than {@code driver().findElement}.
+     */
+    public org.openqa.selenium.WebElement element(By by) {
+        try {
+            return new WebDriverWait(driver, Duration.ofSeconds(20))
+                    .ignoring(org.openqa.selenium.StaleElementReferenceException.class)
+                    .until(ExpectedConditions.presenceOfElementLocated(by));
+        } catch (org.openqa.selenium.TimeoutException e) {
+            throw new AssertionError("No " + by + " on " + driver.getCurrentUrl() + ":\n" + driver.getPageSource(), e);
+        }
+    }
+
     /** The text of the visible element, waiting for it; a page that is still replacing it is simply waited for. */
     public String text(By by) {
         try {
