@@ -70,26 +70,26 @@ class AccessRequestPagesIT {
             browser.signIn(username, username);
             new Select(browser.element(By.id("viewgate-desired-role"))).selectByValue("builder");
             browser.element(By.id("viewgate-message-input")).sendKeys("I build dashboards for the team");
-            assertEquals("Up to 2000 characters", browser.text(By.id("viewgate-message-limit")));
+            browser.awaitText(By.id("viewgate-message-limit"), "Up to 2000 characters");
             browser.element(By.id("viewgate-submit")).click();
-            assertEquals("Your request was sent.", browser.text(By.id("viewgate-notice")));
-            assertEquals("Builder (T4)", browser.text(By.id("viewgate-pending-tier")));
-            assertEquals("I build dashboards for the team", browser.text(By.id("viewgate-pending-message")));
+            browser.awaitText(By.id("viewgate-notice"), "Your request was sent.");
+            browser.awaitText(By.id("viewgate-pending-tier"), "Builder (T4)");
+            browser.awaitText(By.id("viewgate-pending-message"), "I build dashboards for the team");
 
             WebElement message = browser.element(By.id("viewgate-message-input"));
             message.clear();
             message.sendKeys("Edited: I build and maintain dashboards");
             browser.element(By.id("viewgate-submit")).click();
-            assertEquals("Your request was updated.", browser.text(By.id("viewgate-notice")));
-            assertEquals("Edited: I build and maintain dashboards", browser.text(By.id("viewgate-pending-message")));
+            browser.awaitText(By.id("viewgate-notice"), "Your request was updated.");
+            browser.awaitText(By.id("viewgate-pending-message"), "Edited: I build and maintain dashboards");
             assertEquals("Edited: I build and maintain dashboards", mine(username).get("pending").get("message").asText());
 
             browser.open(server.viewgateUrl() + "/");
-            assertEquals("Request pending", browser.text(By.id("viewgate-request-link")));
+            browser.awaitText(By.id("viewgate-request-link"), "Request pending");
 
             browser.open(form());
             browser.element(By.id("viewgate-withdraw")).click();
-            assertEquals("Your request was withdrawn.", browser.text(By.id("viewgate-notice")));
+            browser.awaitText(By.id("viewgate-notice"), "Your request was withdrawn.");
             assertTrue(browser.driver().findElements(By.id("viewgate-pending")).isEmpty());
             assertTrue(mine(username).get("pending").isNull());
             browser.screenshot("access-request-form");
@@ -107,9 +107,9 @@ class AccessRequestPagesIT {
         try (Browser ada = Browser.start("en")) {
             ada.open(server.viewgateUrl() + "/");
             ada.signIn("ada", "ada");
-            assertEquals(Long.toString(pending), ada.text(By.id("viewgate-queue-badge")));
+            ada.awaitText(By.id("viewgate-queue-badge"), Long.toString(pending));
             ada.element(By.id("viewgate-queue-link")).click();
-            assertEquals(Long.toString(pending), ada.text(By.id("viewgate-pending-count")));
+            ada.awaitText(By.id("viewgate-pending-count"), Long.toString(pending));
             WebElement entry = ada.element(By.id("viewgate-request-" + id));
             assertTrue(entry.getText().contains("Administrator (T7)"), entry.getText());
             assertTrue(entry.getText().contains(username + "@viewgate.test"), entry.getText());
@@ -118,14 +118,14 @@ class AccessRequestPagesIT {
             assertFalse(role.getOptions().stream().anyMatch(o -> "owner".equals(o.getAttribute("value"))), "nothing above ada's tier");
             role.selectByValue("explorer");
             entry.findElement(By.cssSelector(".viewgate-grant button")).click();
-            assertEquals("The request was granted.", ada.text(By.id("viewgate-notice")));
+            ada.awaitText(By.id("viewgate-notice"), "The request was granted.");
             assertEquals(Long.toString(pending - 1), ada.text(By.id("viewgate-pending-count")));
             ada.screenshot("access-request-queue");
         }
         try (Browser requester = Browser.start("en")) {
             requester.open(form());
             requester.signIn(username, username);
-            assertEquals("Your last request was granted: you are now Explorer (T2).", requester.text(By.id("viewgate-outcome-text")));
+            requester.awaitText(By.id("viewgate-outcome-text"), "Your last request was granted: you are now Explorer (T2).");
         }
     }
 
@@ -139,7 +139,7 @@ class AccessRequestPagesIT {
         try (Browser member = Browser.start("en")) {
             member.open(form());
             member.signIn(username, username);
-            assertEquals(attack, member.text(By.id("viewgate-pending-message")));
+            member.awaitText(By.id("viewgate-pending-message"), attack);
             assertNull(member.driver().executeScript("return window.pwned;"));
         }
         try (Browser ada = Browser.start("en")) {
@@ -197,7 +197,7 @@ class AccessRequestPagesIT {
         try (Browser bob = Browser.start("en")) {
             bob.open(queue());
             bob.signIn("bob", "bob");
-            assertEquals("Only administrators decide access requests.", bob.text(By.id("viewgate-message")));
+            bob.awaitText(By.id("viewgate-message"), "Only administrators decide access requests.");
         }
         assertEquals(303, http.get(queue(), null).status(), "anonymous visitors are sent to the login");
     }

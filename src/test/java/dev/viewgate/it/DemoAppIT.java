@@ -75,7 +75,7 @@ class DemoAppIT {
 
             // A second browser with no account opens the link and sees only that view.
             guest.open(link);
-            assertEquals("Client Report", guest.text(By.cssSelector("[data-test=view-title]")));
+            guest.awaitText(By.cssSelector("[data-test=view-title]"), "Client Report");
             assertFalse(guest.driver().getCurrentUrl().contains("#"), "the secret left the address bar");
             String page = guest.driver().getPageSource();
             assertFalse(page.contains("Campaign Performance") || page.contains("Budget Overview") || page.contains("Marketing Analytics"),
@@ -97,7 +97,7 @@ class DemoAppIT {
             bob.open(app.baseUrl() + "/views/" + REPORT);
             ensureSetting(bob, "exportable", false);
             guest.open(app.baseUrl() + "/guest/view");
-            assertEquals("Client Report", guest.text(By.cssSelector("[data-test=view-title]")));
+            guest.awaitText(By.cssSelector("[data-test=view-title]"), "Client Report");
             assertTrue(guest.driver().findElements(By.id("export-link")).isEmpty(), "export gone with the view's setting");
             assertEquals(403, fetch(guest, "/guest/export.csv", null).statusCode());
 
@@ -121,7 +121,7 @@ class DemoAppIT {
             String link = bob.element(By.id("share-link")).getAttribute("value");
 
             visitor.open(link);
-            assertEquals("Client Report", visitor.text(By.cssSelector("[data-test=view-title]")));
+            visitor.awaitText(By.cssSelector("[data-test=view-title]"), "Client Report");
             assertTrue(visitor.driver().findElements(By.cssSelector("[data-test=edit-form]")).isEmpty(),
                     "read-only although the view is editable");
             assertTrue(visitor.driver().findElements(By.id("export-link")).isEmpty(), "a public link only reads");
@@ -138,8 +138,8 @@ class DemoAppIT {
             assertFalse(ada.driver().findElements(By.id("export-link")).isEmpty(), "ada (T7) exports");
             ada.element(By.id("view-as-link")).click();
             ada.element(By.id("viewgate-tier-2")).click();
-            assertEquals("Viewing as Explorer (T2)", ada.text(By.cssSelector("[data-test=view-as-text]")));
-            assertEquals("Explorer (T2)", ada.text(By.id("menu-tier")));
+            ada.awaitText(By.cssSelector("[data-test=view-as-text]"), "Viewing as Explorer (T2)");
+            ada.awaitText(By.id("menu-tier"), "Explorer (T2)");
             ada.open(app.baseUrl() + "/views/" + REPORT);
             assertTrue(ada.driver().findElements(By.id("export-link")).isEmpty(), "an Explorer does not export");
             assertTrue(ada.driver().findElements(By.id("share-form")).isEmpty(), "nor share");
@@ -157,14 +157,14 @@ class DemoAppIT {
         String ericId = admin.userId(KeycloakServer.REALM, "eric");
         try (Browser eric = Browser.start("en"); Browser ada = Browser.start("en")) {
             signIn(eric, "eric");
-            assertEquals("Explorer (T2)", eric.text(By.id("menu-tier")));
+            eric.awaitText(By.id("menu-tier"), "Explorer (T2)");
             eric.element(By.id("request-access-link")).click();
             new Select(eric.element(By.id("viewgate-desired-role"))).selectByValue("builder");
             eric.element(By.id("viewgate-message-input")).sendKeys("I build the client reports");
             eric.element(By.id("viewgate-submit")).click();
-            assertEquals("Your request was sent.", eric.text(By.id("viewgate-notice")));
+            eric.awaitText(By.id("viewgate-notice"), "Your request was sent.");
             eric.open(app.baseUrl() + "/");
-            assertEquals("request pending", eric.text(By.id("menu-pending")));
+            eric.awaitText(By.id("menu-pending"), "request pending");
 
             ada.open(server.viewgateUrl() + "/access-requests/queue");
             ada.signIn("ada", "ada");
@@ -179,13 +179,13 @@ class DemoAppIT {
             WebElement entry = ada.element(By.id("viewgate-request-" + requestId));
             new Select(entry.findElement(By.cssSelector(".viewgate-grant select"))).selectByValue("analyst");
             entry.findElement(By.cssSelector(".viewgate-grant button")).click();
-            assertEquals("The request was granted.", ada.text(By.id("viewgate-notice")));
+            ada.awaitText(By.id("viewgate-notice"), "The request was granted.");
 
             eric.element(By.id("logout")).click();
             // Signed out of the app and of Keycloak: back at the app's signed-out home.
             eric.text(By.cssSelector("[data-test=login]"));
             signIn(eric, "eric");
-            assertEquals("Analyst (T3)", eric.text(By.id("menu-tier")));
+            eric.awaitText(By.id("menu-tier"), "Analyst (T3)");
             assertTrue(eric.driver().findElements(By.id("menu-pending")).isEmpty());
         } finally {
             // Other ITs count on eric being an Explorer.
@@ -198,7 +198,7 @@ class DemoAppIT {
         browser.signIn(username, username);
         Await.until(Duration.ofSeconds(20), () -> browser.driver().getCurrentUrl(), u -> u.startsWith(app.baseUrl()),
                 "back in the app");
-        assertEquals(username, browser.text(By.id("menu-username")));
+        browser.awaitText(By.id("menu-username"), username);
     }
 
     private static void ensureSetting(Browser member, String name, boolean on) {

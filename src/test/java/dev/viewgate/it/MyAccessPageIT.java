@@ -40,9 +40,9 @@ class MyAccessPageIT {
             browser.open(page());
             assertTrue(browser.driver().getCurrentUrl().contains("/protocol/openid-connect/auth"), "sent to the login");
             browser.signIn("ada", "ada");
-            assertEquals("Administrator (T7)", browser.text(By.id("viewgate-tier")));
-            assertEquals("Ada Admin", browser.text(By.id("viewgate-name")));
-            assertEquals("ada@viewgate.test", browser.text(By.id("viewgate-email")));
+            browser.awaitText(By.id("viewgate-tier"), "Administrator (T7)");
+            browser.awaitText(By.id("viewgate-name"), "Ada Admin");
+            browser.awaitText(By.id("viewgate-email"), "ada@viewgate.test");
             assertEquals(page(), browser.driver().getCurrentUrl(), "back on the page, the code dropped from the URL");
             assertTrue(browser.driver().getTitle().startsWith("My access"), browser.driver().getTitle());
             String abilities = browser.text(By.id("viewgate-abilities"));
@@ -56,7 +56,7 @@ class MyAccessPageIT {
         try (Browser browser = Browser.start("en")) {
             browser.open(page());
             browser.signIn("nora", "nora");
-            assertEquals("No tier: you are not a member of this workspace yet", browser.text(By.id("viewgate-tier")));
+            browser.awaitText(By.id("viewgate-tier"), "No tier: you are not a member of this workspace yet");
             String abilities = browser.text(By.id("viewgate-abilities"));
             assertFalse(abilities.contains("Decide access requests"), abilities);
             assertTrue(abilities.contains("Ask for more access"), abilities);
@@ -68,7 +68,7 @@ class MyAccessPageIT {
         try (Browser browser = Browser.start("de")) {
             browser.open(page());
             browser.signIn("bob", "bob");
-            assertEquals("Builder (T4)", browser.text(By.id("viewgate-tier")));
+            browser.awaitText(By.id("viewgate-tier"), "Builder (T4)");
             assertTrue(browser.driver().getTitle().startsWith("Mein Zugang"), browser.driver().getTitle());
             browser.screenshot("my-access-bob-de");
         }

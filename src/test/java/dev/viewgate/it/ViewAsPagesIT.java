@@ -32,11 +32,11 @@ class ViewAsPagesIT {
             ada.signIn("ada", "ada");
             ada.element(By.id("viewgate-view-as-link")).click();
             ada.element(By.id("viewgate-tier-2")).click();
-            assertEquals("Viewing as Explorer (T2)", ada.text(By.id("viewgate-view-as-text")));
+            ada.awaitText(By.id("viewgate-view-as-text"), "Viewing as Explorer (T2)");
             assertEquals("Explorer (T2)", ada.text(By.id("viewgate-tier")), "My access shows the simulated tier");
             ada.screenshot("view-as-banner");
             ada.element(By.id("viewgate-view-as-exit")).click();
-            assertEquals("Administrator (T7)", ada.text(By.id("viewgate-tier")));
+            ada.awaitText(By.id("viewgate-tier"), "Administrator (T7)");
             assertTrue(ada.driver().findElements(By.id("viewgate-view-as-banner")).isEmpty(), "banner gone after exit");
         }
     }
@@ -69,9 +69,9 @@ class ViewAsPagesIT {
             Await.until(Duration.ofSeconds(10), () -> arch.driver().getCurrentUrl(), u -> u.startsWith(back),
                     "back at the app's registered redirect");
             arch.open(server.viewgateUrl() + "/");
-            assertEquals("Viewing as bob", arch.text(By.id("viewgate-view-as-text")));
+            arch.awaitText(By.id("viewgate-view-as-text"), "Viewing as bob");
             arch.element(By.id("viewgate-view-as-exit")).click();
-            assertEquals("Architect (T6)", arch.text(By.id("viewgate-tier")));
+            arch.awaitText(By.id("viewgate-tier"), "Architect (T6)");
         }
     }
 }

@@ -59,8 +59,27 @@ public final class Browser implements AutoCloseable {
         return driver;
     }
 
+    /**
+     * Navigates to {@code url}. In CI, a fresh Chromium's very first navigation to a just-started local server was
+     * twice refused (net::ERR_CONNECTION_REFUSED) while the server answered other clients; it is retried once, after
+     * checking that the server accepts a connection, and the second refusal fails the test.
+     */
     public void open(String url) {
-        driver.get(url);
+        try {
+            driver.get(url);
+        } catch (org.openqa.selenium.WebDriverException e) {
+            if (e.getMessage() == null || !e.getMessage().contains("ERR_CONNECTION_REFUSED")) {
+                throw e;
+            }
+            java.net.URI target = java.net.URI.create(url);
+            try (java.net.Socket socket = new java.net.Socket(target.getHost(), target.getPort())) {
+                System.out.println("Chromium was refused by " + target.getHost() + ":" + target.getPort()
+                        + ", which accepts connections; retrying once");
+            } catch (IOException refusedToo) {
+                throw new AssertionError("Nothing listens on " + url, refusedToo);
+            }
+            driver.get(url);
+        }
     }
 
     /** Fills in Keycloak's login form (the page must be showing it) and waits until the browser has left it. */
@@ -83,6 +102,19 @@ public final class Browser implements AutoCloseable {
                     .until(ExpectedConditions.presenceOfElementLocated(by));
         } catch (org.openqa.selenium.TimeoutException e) {
             throw new AssertionError("No " + by + " on " + driver.getCurrentUrl() + ":\n" + driver.getPageSource(), e);
+        }
+    }
+
+    /** Waits until the element shows exactly {@code expected} (a page after a submit may still be loading). */
+    public void awaitText(By by, String expected) {
+        try {
+            new WebDriverWait(driver, Duration.ofSeconds(20))
+                    .ignoring(org.openqa.selenium.StaleElementReferenceException.class)
+                    .ignoring(org.openqa.selenium.NoSuchElementException.class)
+                    .until(d -> expected.equals(d.findElement(by).getText()));
+        } catch (org.openqa.selenium.TimeoutException e) {
+            throw new AssertionError("Expected \"" + expected + "\" in " + by + " on " + driver.getCurrentUrl() + ":\n"
+                    + driver.getPageSource(), e);
         }
     }
 
