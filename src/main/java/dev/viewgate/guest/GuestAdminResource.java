@@ -49,10 +49,7 @@ public final class GuestAdminResource {
         ClientModel client = views.client(clientId);
         access.requireManageClient(client);
         ViewService.Registration registration = views.register(access.caller(), client, viewKey, GuestResource.settings(body));
-        return Response.status(registration.created() ? Response.Status.CREATED : Response.Status.OK)
-                .type(MediaType.APPLICATION_JSON_TYPE)
-                .entity(ViewRepresentation.of(registration.view(), client.getClientId()))
-                .build();
+        return GuestResource.registered(client, registration);
     }
 
     @GET
@@ -96,9 +93,7 @@ public final class GuestAdminResource {
         ViewService views = new ViewService(session, realm);
         ClientModel client = views.client(clientId);
         access.requireViewClient(client);
-        ViewEntity view = views.view(client, viewKey);
-        return new GuestGrantService(session, realm).grants(view).stream()
-                .map(g -> GuestGrantRepresentation.of(g, view, client.getClientId(), null)).toList();
+        return GuestResource.grants(session, realm, client, views.view(client, viewKey));
     }
 
     @DELETE

@@ -31,18 +31,6 @@ public final class GuestRedemption {
 
     /** An open grant, with the principal its tokens are issued to. */
     public record Redeemed(GrantAndView grant, UserModel principal) {
-
-        public String grantId() {
-            return grant.grantId();
-        }
-
-        public String userSessionId() {
-            return grant.userSessionId();
-        }
-
-        public Long expiresAt() {
-            return grant.expiresAt();
-        }
     }
 
     private final KeycloakSession session;
@@ -93,7 +81,7 @@ public final class GuestRedemption {
         GrantAndView grant = found.get();
         details.put("permissions", grant.effectivePermissions());
         details.put("expiresAt", grant.expiresAt() == null ? null : Instant.ofEpochMilli(grant.expiresAt()).toString());
-        session.setAttribute(GuestViewProtocolMapper.ISSUING_ATTRIBUTE, grant);
+        session.setAttribute(GuestViewClaims.ISSUING_ATTRIBUTE, grant);
         AuditLog.recordDirect(session, realm, AuditType.GUEST_TOKEN_ISSUED, null, client.getClientId(), resource, principal,
                 details);
         return Optional.of(new Redeemed(grant, principal));

@@ -52,10 +52,7 @@ public final class GuestResource {
         ViewService views = new ViewService(session, caller.realm());
         ClientModel client = views.clientActedForBy(caller, clientId);
         ViewService.Registration registration = views.register(caller, client, viewKey, settings(body));
-        return Response.status(registration.created() ? Response.Status.CREATED : Response.Status.OK)
-                .type(MediaType.APPLICATION_JSON_TYPE)
-                .entity(ViewRepresentation.of(registration.view(), client.getClientId()))
-                .build();
+        return registered(client, registration);
     }
 
     @GET
@@ -102,8 +99,7 @@ public final class GuestResource {
         ViewService views = new ViewService(session, caller.realm());
         ClientModel client = views.clientActedForBy(caller, clientId);
         ViewEntity view = views.view(client, viewKey);
-        return new GuestGrantService(session, caller.realm()).grants(view).stream()
-                .map(g -> GuestGrantRepresentation.of(g, view, client.getClientId(), null)).toList();
+        return grants(session, caller.realm(), client, view);
     }
 
     @DELETE
@@ -118,6 +114,18 @@ public final class GuestResource {
         ClientModel client = views.clientActedForBy(caller, clientId);
         new GuestGrantService(session, caller.realm()).revoke(caller, client, views.view(client, viewKey), grantId);
         return Response.noContent().build();
+    }
+
+    static Response registered(ClientModel client, ViewService.Registration registration) {
+        return Response.status(registration.created() ? Response.Status.CREATED : Response.Status.OK)
+                .type(MediaType.APPLICATION_JSON_TYPE)
+                .entity(ViewRepresentation.of(registration.view(), client.getClientId()))
+                .build();
+    }
+
+    static List<GuestGrantRepresentation> grants(KeycloakSession session, RealmModel realm, ClientModel client, ViewEntity view) {
+        return new GuestGrantService(session, realm).grants(view).stream()
+                .map(g -> GuestGrantRepresentation.of(g, view, client.getClientId(), null)).toList();
     }
 
     static Response share(KeycloakSession session, Caller caller, RealmModel realm, ClientModel client, ViewEntity view,

@@ -4,7 +4,6 @@ import dev.viewgate.audit.AuditLog;
 import dev.viewgate.audit.AuditType;
 import dev.viewgate.tier.TierService;
 import dev.viewgate.web.Caller;
-import dev.viewgate.web.RequestAuth;
 import dev.viewgate.web.ViewgateException;
 import jakarta.persistence.EntityManager;
 import java.util.LinkedHashMap;
@@ -66,10 +65,9 @@ public final class ViewService {
     /**
      * 403 unless the caller may act for {@code client}: its own service account holding {@code viewgate-share}, or a
      * member whose tier (the simulated one during view as) reaches {@code viewgate.share.minTier} using a token of
-     * that very client. Guests never may.
+     * that very client. (Guests are refused when they authenticate.)
      */
     private void requireMayActFor(Caller caller, ClientModel client) {
-        RequestAuth.requireNotGuest(caller);
         UserModel user = caller.user();
         if (user.getServiceAccountClientLink() != null) {
             RoleModel share = client.getRole(SHARE_ROLE);

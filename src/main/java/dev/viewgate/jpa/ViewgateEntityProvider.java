@@ -2,9 +2,9 @@ package dev.viewgate.jpa;
 
 import dev.viewgate.audit.AuditChainEntity;
 import dev.viewgate.audit.AuditEventEntity;
-import dev.viewgate.request.AccessRequestEntity;
 import dev.viewgate.guest.GuestGrantEntity;
 import dev.viewgate.guest.ViewEntity;
+import dev.viewgate.request.AccessRequestEntity;
 import dev.viewgate.viewas.ViewAsEntity;
 import java.util.List;
 import org.keycloak.connections.jpa.entityprovider.JpaEntityProvider;

@@ -2,14 +2,14 @@ package dev.viewgate.jpa;
 
 import dev.viewgate.guest.GuestPrincipals;
 import org.keycloak.Config;
+import org.keycloak.connections.jpa.JpaConnectionProvider;
 import org.keycloak.connections.jpa.entityprovider.JpaEntityProvider;
 import org.keycloak.connections.jpa.entityprovider.JpaEntityProviderFactory;
-import org.keycloak.connections.jpa.JpaConnectionProvider;
 import org.keycloak.models.ClientModel;
 import org.keycloak.models.KeycloakSession;
+import org.keycloak.models.KeycloakSessionFactory;
 import org.keycloak.models.RealmModel;
 import org.keycloak.models.UserModel;
-import org.keycloak.models.KeycloakSessionFactory;
 
 /** Registers Viewgate's changelog (its changelog table is DATABASECHANGELOG_VIEWGATE_E) and cleans up after removals. */
 public final class ViewgateEntityProviderFactory implements JpaEntityProviderFactory {

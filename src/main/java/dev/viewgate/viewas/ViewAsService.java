@@ -7,7 +7,6 @@ import dev.viewgate.tier.Tier;
 import dev.viewgate.tier.TierService;
 import dev.viewgate.web.Caller;
 import dev.viewgate.web.Pages;
-import dev.viewgate.web.RequestAuth;
 import dev.viewgate.web.ViewAsNotes;
 import dev.viewgate.web.ViewgateException;
 import jakarta.persistence.EntityManager;
@@ -148,7 +147,6 @@ public final class ViewAsService {
     }
 
     private UserSessionModel requireFreeSession(Caller caller) {
-        RequestAuth.requireNotGuest(caller);
         if (caller.session() == null) {
             throw ViewgateException.badRequest("no_session", "View as needs a token of a signed-in session");
         }

@@ -1,10 +1,10 @@
 package dev.viewgate.web;
 
+import dev.viewgate.guest.GrantAndView;
 import dev.viewgate.guest.GuestPrincipals;
 import dev.viewgate.guest.GuestRedemption;
 import dev.viewgate.tier.TierService;
 import jakarta.ws.rs.core.Response;
-import java.util.Optional;
 import java.util.Set;
 import org.keycloak.OAuth2Constants;
 import org.keycloak.OAuthErrorException;
@@ -53,16 +53,15 @@ public final class GuestTokenGrantType extends OAuth2GrantTypeBase {
             throw new CorsErrorResponseException(cors, OAuthErrorException.INVALID_SCOPE,
                     "A guest token has the view's scope only; send no scope", Response.Status.BAD_REQUEST);
         }
-        Optional<GuestRedemption.Redeemed> redeemed = new GuestRedemption(session, realm)
-                .redeem(client, formParams.getFirst(SECRET_PARAM));
-        if (redeemed.isEmpty()) {
+        GuestRedemption redemption = new GuestRedemption(session, realm);
+        GuestRedemption.Redeemed redeemed = redemption.redeem(client, formParams.getFirst(SECRET_PARAM)).orElseThrow(() -> {
             event.detail(Details.REASON, "guest secret refused");
             event.error(Errors.INVALID_CODE);
-            throw new CorsErrorResponseException(cors, OAuthErrorException.INVALID_GRANT, "Invalid guest secret",
+            return new CorsErrorResponseException(cors, OAuthErrorException.INVALID_GRANT, "Invalid guest secret",
                     Response.Status.BAD_REQUEST);
-        }
-        GuestRedemption.Redeemed grant = redeemed.get();
-        UserModel principal = grant.principal();
+        });
+        GrantAndView grant = redeemed.grant();
+        UserModel principal = redeemed.principal();
         event.user(principal).detail(Details.USERNAME, principal.getUsername());
 
         UserSessionModel userSession = reusableSession(grant, principal);
@@ -70,7 +69,7 @@ public final class GuestTokenGrantType extends OAuth2GrantTypeBase {
         if (userSession == null) {
             userSession = newSession(grant, principal);
             clientSessionCtx = attach(userSession, principal);
-            new GuestRedemption(session, realm).rememberSession(grant.grantId(), userSession.getId());
+            redemption.rememberSession(grant.grantId(), userSession.getId());
         } else {
             AuthenticatedClientSessionModel clientSession = userSession.getAuthenticatedClientSessionByClient(client.getId());
             if (clientSession == null || !AuthenticationManager.isClientSessionValid(realm, client, userSession, clientSession)) {
@@ -90,7 +89,7 @@ public final class GuestTokenGrantType extends OAuth2GrantTypeBase {
     }
 
     /** The grant's session, if it is still alive and still the principal's. */
-    private UserSessionModel reusableSession(GuestRedemption.Redeemed grant, UserModel principal) {
+    private UserSessionModel reusableSession(GrantAndView grant, UserModel principal) {
         if (grant.userSessionId() == null) {
             return null;
         }
@@ -101,7 +100,7 @@ public final class GuestTokenGrantType extends OAuth2GrantTypeBase {
         return usable ? userSession : null;
     }
 
-    private UserSessionModel newSession(GuestRedemption.Redeemed grant, UserModel principal) {
+    private UserSessionModel newSession(GrantAndView grant, UserModel principal) {
         UserSessionModel userSession = new UserSessionManager(session).createUserSession(null, realm, principal,
                 principal.getUsername(), clientConnection.getRemoteAddr(), AUTH_METHOD, false, null, null,
                 UserSessionModel.SessionPersistenceState.PERSISTENT);
@@ -135,7 +134,7 @@ public final class GuestTokenGrantType extends OAuth2GrantTypeBase {
      * Seconds since the epoch: the realm's guest token lifetime, ending before the grant's expiry. Keycloak still
      * accepts a token during the second named by {@code exp}, so that second must lie before the expiry instant.
      */
-    private long lifetimeEnd(GuestRedemption.Redeemed grant) {
+    private long lifetimeEnd(GrantAndView grant) {
         long end = Time.currentTime() + (long) new TierService(session, realm).settings().guestTokenSeconds();
         return grant.expiresAt() == null ? end : Math.min(end, grant.expiresAt() / 1000 - 1);
     }

@@ -6,8 +6,6 @@ import java.util.Map;
 import org.jboss.logging.Logger;
 import org.keycloak.events.admin.OperationType;
 import org.keycloak.events.admin.ResourceType;
-import dev.viewgate.guest.GuestViewProtocolMapper;
-import dev.viewgate.viewas.ViewAsProtocolMapper;
 import org.keycloak.models.ClientModel;
 import org.keycloak.models.ClientScopeModel;
 import org.keycloak.models.Constants;

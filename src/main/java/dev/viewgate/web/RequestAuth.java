@@ -1,6 +1,7 @@
 package dev.viewgate.web;
 
 import dev.viewgate.guest.GuestPrincipals;
+import dev.viewgate.guest.GuestViewClaims;
 import jakarta.ws.rs.NotAuthorizedException;
 import jakarta.ws.rs.core.HttpHeaders;
 import java.nio.charset.StandardCharsets;
@@ -16,8 +17,6 @@ public final class RequestAuth {
 
     static final String STATE_CHECKER = "state_checker";
     /** The claim that marks a guest token. */
-    public static final String GUEST_CLAIM = "guest";
-
     private RequestAuth() {
     }
 
@@ -49,8 +48,8 @@ public final class RequestAuth {
     }
 
     /**
-     * A member acting as themselves: a bearer caller that is neither a guest (a guest token) nor previewing with less
-     * access (a view-as session). Asking for access, withdrawing and deciding need this.
+     * A member acting as themselves: a bearer caller not previewing with less access (a view-as session). Asking for
+     * access and withdrawing need this.
      */
     public static Caller member(KeycloakSession session) {
         Caller caller = bearer(session);
@@ -58,17 +57,16 @@ public final class RequestAuth {
         return caller;
     }
 
-    /** 403 for guest tokens and view-as sessions. */
+    /** 403 for view-as sessions (guests never get this far: {@link #bearer} and {@link #browser} refuse them). */
     public static void requireActingAsThemselves(Caller caller) {
-        requireNotGuest(caller);
         if (ViewAsNotes.active(caller.session()).isPresent()) {
             throw ViewgateException.forbidden("view_as_active", "Exit view as first: this needs your own access");
         }
     }
 
-    /** 403 for guest tokens. */
-    public static void requireNotGuest(Caller caller) {
-        boolean guestToken = caller.token() != null && Boolean.TRUE.equals(caller.token().getOtherClaims().get(GUEST_CLAIM));
+    /** 403 for a guest's token, or for a guest principal however it signed in. */
+    private static void requireNotGuest(Caller caller) {
+        boolean guestToken = caller.token() != null && Boolean.TRUE.equals(caller.token().getOtherClaims().get(GuestViewClaims.GUEST));
         if (guestToken || GuestPrincipals.isGuest(caller.user())) {
             throw ViewgateException.forbidden("guest_token", "Guest tokens cannot do this");
         }
@@ -81,7 +79,9 @@ public final class RequestAuth {
         if (result == null) {
             return Optional.empty();
         }
-        return Optional.of(new Caller(realm, result.user(), result.session(), result.token(), null));
+        Caller caller = new Caller(realm, result.user(), result.session(), result.token(), null);
+        requireNotGuest(caller); // only if an admin gave a guest principal a password: it is still no member
+        return Optional.of(caller);
     }
 
     /**
