@@ -207,9 +207,7 @@ class EscalationMatrixIT {
     }
 
     private String serviceAccountToken() {
-        return Admin.expect(http.postForm(server.realmUrl() + "/protocol/openid-connect/token", Map.of(
-                "grant_type", "client_credentials", "client_id", "demo-app", "client_secret", "demo-app-secret")), 200)
-                .json().get("access_token").asText();
+        return http.demoAppToken();
     }
 
     private String arrangeOtherRealm() {

@@ -35,9 +35,7 @@ class GuestGrantIT {
     }
 
     private String view(String key, boolean editable, boolean addable, boolean exportable) {
-        String app = Admin.expect(http.postForm(server.realmUrl() + "/protocol/openid-connect/token", Map.of(
-                "grant_type", "client_credentials", "client_id", "demo-app", "client_secret", "demo-app-secret")), 200)
-                .json().get("access_token").asText();
+        String app = http.demoAppToken();
         Admin.expect(http.putJson(server.viewgateUrl() + "/views/demo-app/" + key, app, Map.of("name", key,
                 "editable", editable, "addable", addable, "exportable", exportable)), key.startsWith("grant-") ? 201 : 200);
         return server.viewgateUrl() + "/views/demo-app/" + key + "/guests";

@@ -96,6 +96,21 @@ public final class Http {
         return passwordGrant(server.realmUrl(), "demo-app", "demo-app-secret", username, username);
     }
 
+    /** The demo app's own access token (client_credentials, its service account), as the app's back end gets one. */
+    public String demoAppToken() {
+        Result result = postForm(server.realmUrl() + "/protocol/openid-connect/token", Map.of(
+                "grant_type", "client_credentials", "client_id", "demo-app", "client_secret", "demo-app-secret"));
+        if (result.status() != 200) {
+            throw new AssertionError("client_credentials for demo-app failed: " + result.status() + " " + result.body());
+        }
+        return result.json().get("access_token").asText();
+    }
+
+    /** The server this client talks to. */
+    public KeycloakServer server() {
+        return server;
+    }
+
     /** An access token of the server admin (master realm, admin-cli), as kcadm.sh would get one. */
     public String adminToken() {
         return passwordGrant(server.baseUrl() + "/realms/master", "admin-cli", null, "admin", "admin");
@@ -107,11 +122,40 @@ public final class Http {
         if (secret != null) {
             form.put("client_secret", secret);
         }
-        Result result = postForm(realmUrl + "/protocol/openid-connect/token", form);
+        // Keycloak's blocking brute-force protector refuses a user's login as "Invalid user credentials" while the
+        // previous login of that user is still being booked off-thread (DefaultBlockingBruteForceProtector); a loaded
+        // machine makes that window long. The password is right, so the login is tried again until it is accepted.
+        Result result;
+        try {
+            result = Await.until(Duration.ofSeconds(10), () -> postForm(realmUrl + "/protocol/openid-connect/token", form),
+                    r -> r.status() != 400 || !r.body().contains("Invalid user credentials"), "the login of " + username);
+        } catch (AssertionError stillRefused) {
+            result = postForm(realmUrl + "/protocol/openid-connect/token", form);
+        }
         if (result.status() != 200) {
-            throw new AssertionError("Token request for " + username + " failed: " + result.status() + " " + result.body());
+            throw new AssertionError("Token request for " + username + " failed: " + result.status() + " " + result.body()
+                    + (username.equals("admin") ? "" : "\n" + whyRefused(realmUrl, username)));
         }
         return result.json().get("access_token").asText();
+    }
+
+    /** What the admin API says of a user whose password grant failed: does it exist, is it enabled, is it locked out. */
+    private String whyRefused(String realmUrl, String username) {
+        try {
+            String adminRealm = realmUrl.replace("/realms/", "/admin/realms/");
+            String admin = adminToken();
+            Result users = get(adminRealm + "/users?exact=true&briefRepresentation=false&username="
+                    + URLEncoder.encode(username, StandardCharsets.UTF_8), admin);
+            if (users.status() != 200 || users.json().isEmpty()) {
+                return "user lookup: " + users.status() + " " + users.body();
+            }
+            String id = users.json().get(0).get("id").asText();
+            return "user: " + users.body()
+                    + "\ncredentials: " + get(adminRealm + "/users/" + id + "/credentials", admin).body()
+                    + "\nbrute force: " + get(adminRealm + "/attack-detection/brute-force/users/" + id, admin).body();
+        } catch (RuntimeException | AssertionError e) {
+            return "no diagnosis: " + e;
+        }
     }
 
     public static String toJson(Object body) {
