@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.viewgate.it.support.Admin;
+import dev.viewgate.it.support.BadInputCorpus;
 import dev.viewgate.it.support.Http;
 import dev.viewgate.it.support.KeycloakExtension;
 import dev.viewgate.it.support.KeycloakServer;
@@ -39,10 +40,6 @@ class BadInputIT {
     private static final String REQUESTER = "badinput-requester";
     /** Keycloak's (Quarkus') default limit on request bodies: 10,240 KiB. */
     private static final int HTTP_BODY_LIMIT = 10_240 * 1024;
-    /** Viewgate's rows, minus what background tasks add on their own (expiries, ended view-as sessions). */
-    private static final String STORED = "select (select count(*) from VG_AUDIT_EVENT where EVENT_TYPE not in "
-            + "('GUEST_GRANT_EXPIRED', 'VIEW_AS_ENDED')) + (select count(*) from VG_GUEST_GRANT) "
-            + "+ (select count(*) from VG_ACCESS_REQUEST) + (select count(*) from VG_VIEW)";
 
     private final KeycloakServer server;
     private final Http http;
@@ -61,18 +58,16 @@ class BadInputIT {
         actors.put("ada", () -> http.memberToken("ada"));
         actors.put("arch", () -> http.memberToken("arch"));
         actors.put("admin", http::adminToken);
-        actors.put("app", () -> Admin.expect(http.postForm(server.realmUrl() + "/protocol/openid-connect/token", Map.of(
-                "grant_type", "client_credentials", "client_id", "demo-app", "client_secret", "demo-app-secret")), 200)
-                .json().get("access_token").asText());
+        actors.put("app", () -> http.demoAppToken());
     }
 
     @Test
     void noInputGetsA5xxAStackTraceOrAHalfWrittenChange() throws IOException {
         String requesterId = admin.createUser(REALM, REQUESTER, "Bad", "Input");
-        JsonNode payloads = resource("payloads.json");
+        JsonNode payloads = BadInputCorpus.resource("payloads.json");
         try {
             Admin.expect(http.putJson(server.viewgateUrl() + "/views/demo-app/bad-input", token("app"), Map.of("name", "Bad input")), 201);
-            for (JsonNode endpoint : resource("endpoints.json")) {
+            for (JsonNode endpoint : BadInputCorpus.resource("endpoints.json")) {
                 ObjectNode valid = (ObjectNode) endpoint.get("valid");
                 for (JsonNode body : payloads.get("bodies")) {
                     send(endpoint, path(endpoint, null), body(body), "body " + body.get("name").asText());
@@ -90,11 +85,11 @@ class BadInputIT {
                     }
                 }
             }
-            for (JsonNode list : resource("queries.json")) {
+            for (JsonNode list : BadInputCorpus.resource("queries.json")) {
                 for (JsonNode param : list.get("params")) {
                     for (JsonNode value : payloads.get("values")) {
                         String text = value.has("json") ? value.get("json").asText() : value.has("raw") ? value.get("raw").asText()
-                                : generated(value.get("generate").asText());
+                                : BadInputCorpus.generated(value.get("generate").asText());
                         String url = base(list.get("path").asText()) + "?" + param.asText() + "="
                                 + URLEncoder.encode(text, StandardCharsets.UTF_8);
                         check(http.send(http.request(url, token(list.get("actor").asText())).GET()),
@@ -102,7 +97,7 @@ class BadInputIT {
                     }
                 }
             }
-            for (JsonNode secret : resource("guest-secrets.json")) {
+            for (JsonNode secret : BadInputCorpus.resource("guest-secrets.json")) {
                 Http.Result answer = http.postForm(server.realmUrl() + "/protocol/openid-connect/token", Map.of(
                         "grant_type", "urn:viewgate:grant-type:guest", "client_id", "demo-app", "client_secret", "demo-app-secret",
                         "guest_secret", secret.asText()));
@@ -189,8 +184,7 @@ class BadInputIT {
     }
 
     private long stored() {
-        return Long.parseLong(Admin.expect(http.postJson(server.realmUrl() + "/viewgate-it-probe/sql", token("ada"),
-                Map.of("query", STORED)), 200).json().get("value").asText());
+        return BadInputCorpus.stored(http, token("ada"));
     }
 
     private final Map<String, String> tokens = new LinkedHashMap<>();
@@ -219,7 +213,7 @@ class BadInputIT {
     }
 
     private static String body(JsonNode body) {
-        return body.has("body") ? body.get("body").asText() : generated(body.get("generate").asText());
+        return body.has("body") ? body.get("body").asText() : BadInputCorpus.generated(body.get("generate").asText());
     }
 
     private static String withField(ObjectNode valid, String field, JsonNode value) {
@@ -228,31 +222,8 @@ class BadInputIT {
         copy.put(field, "__value__");
         String text = value.has("json") ? Http.toJson(value.get("json"))
                 : value.has("raw") ? value.get("raw").asText()
-                : Http.toJson(generated(value.get("generate").asText()));
+                : Http.toJson(BadInputCorpus.generated(value.get("generate").asText()));
         return Http.toJson(copy).replace(placeholder, text);
     }
 
-    private static String generated(String recipe) {
-        String[] parts = recipe.split(":");
-        int n = Integer.parseInt(parts[1]);
-        return switch (parts[0]) {
-            case "nested" -> "{\"message\":" + "[".repeat(n) + "]".repeat(n) + "}";
-            case "string" -> "{\"message\":\"" + "x".repeat(n) + "\"}";
-            case "keys" -> {
-                StringBuilder keys = new StringBuilder("{");
-                for (int i = 0; i < n; i++) {
-                    keys.append(i == 0 ? "" : ",").append("\"k").append(i).append("\":0");
-                }
-                yield keys.append('}').toString();
-            }
-            case "text" -> "y".repeat(n);
-            default -> throw new IllegalArgumentException(recipe);
-        };
-    }
-
-    private static JsonNode resource(String name) throws IOException {
-        try (InputStream in = BadInputIT.class.getResourceAsStream("/bad-input/" + name)) {
-            return Http.JSON.readTree(in);
-        }
-    }
 }
