@@ -194,6 +194,7 @@ class DemoAppIT {
     }
 
     private void signIn(Browser browser, String username) {
+        app.requireRunning();
         browser.open(app.baseUrl() + "/login");
         browser.signIn(username, username);
         Await.until(Duration.ofSeconds(20), () -> browser.driver().getCurrentUrl(), u -> u.startsWith(app.baseUrl()),
