@@ -21,6 +21,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
+import java.util.stream.Stream;
 
 /**
  * The unpacked Keycloak distribution started as a child process with the freshly built jar and the demo realm:
@@ -179,11 +180,11 @@ public final class DistributionServer implements KeycloakServer {
     }
 
     /** CPU time the server's processes (the start script and its JVM) have used so far. */
-    public java.time.Duration cpuTime() {
+    public Duration cpuTime() {
         ProcessHandle root = process.toHandle();
-        return java.util.stream.Stream.concat(java.util.stream.Stream.of(root), root.descendants())
-                .map(p -> p.info().totalCpuDuration().orElse(java.time.Duration.ZERO))
-                .reduce(java.time.Duration.ZERO, java.time.Duration::plus);
+        return Stream.concat(Stream.of(root), root.descendants())
+                .map(p -> p.info().totalCpuDuration().orElse(Duration.ZERO))
+                .reduce(Duration.ZERO, Duration::plus);
     }
 
     @Override
