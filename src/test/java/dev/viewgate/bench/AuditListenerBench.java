@@ -1,171 +1,81 @@
 package dev.viewgate.bench;
 
-import com.fasterxml.jackson.databind.JsonNode;
 import dev.viewgate.it.support.Admin;
 import dev.viewgate.it.support.DistributionServer;
 import dev.viewgate.it.support.Http;
 import dev.viewgate.it.support.KeycloakServer;
-import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.net.http.HttpRequest;
-import java.nio.file.Files;
-import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
+import java.time.Duration;
 import java.util.ArrayList;
-import java.util.Collections;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
-import java.util.stream.Stream;
 
 /**
- * Benchmark, not a test: what the viewgate-audit listener costs a request that it audits. The same Keycloak build
- * runs twice, with the listener and with {@code --spi-events-listener--viewgate-audit--enabled=false}, in alternating
- * rounds; each round times the same bounded number of requests over loopback. Prints figures and ratios, never fails
- * on a number. Run: {@code mvn -Pbench-audit verify}.
+ * Part 4: what the global {@code viewgate-audit} listener costs. Two servers with the same jar and realm, one built
+ * with {@code --spi-events-listener--viewgate-audit--enabled=false}, both running, measured in alternating rounds:
+ * {@code client_credentials} (the goal), and a tier role mapped and unmapped through Keycloak's admin REST API,
+ * where the listener does its real work (it detects the tier change and writes an audit row).
  */
-public final class AuditListenerBench {
+final class AuditListenerBench {
 
-    private static final int ROUNDS = Integer.getInteger("viewgate.bench.rounds", 3);
-    private static final int REQUESTS = Integer.getInteger("viewgate.bench.requests", 1000);
-    private static final int THREADS = 2;
+    static final List<String> LISTENER_OFF = List.of("--spi-events-listener--viewgate-audit--enabled=false");
+    private static final String ON = "listener on";
+    private static final String OFF = "listener off";
 
-    private record Variant(String name, Path home, List<String> options) {
+    private AuditListenerBench() {
     }
 
-    private record Round(String variant, String workload, double requestsPerSecond) {
+    static void run(BenchContext context, DistributionServer on, DistributionServer off) throws Exception {
+        Report report = context.report();
+        report.section("4. Audit listener cost");
+        report.text("The same build twice, the second with `" + LISTENER_OFF.get(0) + "` (a build-time option), each on "
+                + "its own database; both run during the comparison and take turns.");
+        Map<String, Load.Sample> cc = Comparison.run(context, "client_credentials, viewgate-audit on vs off", List.of(
+                new Comparison.Side(ON, on, clientCredentials(on)),
+                new Comparison.Side(OFF, off, clientCredentials(off))));
+        double cost = cc.get(OFF).perSecond() / cc.get(ON).perSecond() - 1;
+        double cpuCost = cc.get(ON).cpuMillisPerRequest() / cc.get(OFF).cpuMillisPerRequest() - 1;
+        report.text(Report.f("client_credentials with the listener on / off: %s; the listener costs %+.1f%% time and %+.1f%% CPU "
+                + "per request.", Comparison.ratios(cc.get(ON), cc.get(OFF)), 100 * cost, 100 * cpuCost));
+        report.goal("Audit listener cost on client_credentials", "<= 5%", Report.f("%+.1f%% (CPU %+.1f%%)", 100 * cost,
+                100 * cpuCost), cost <= 0.05);
+
+        Map<String, Load.Sample> mapping = Comparison.run(context, "Tier role mapped/unmapped (admin REST), viewgate-audit on vs off",
+                List.of(new Comparison.Side(ON, on, roleMapping(on, context.settings().threads())),
+                        new Comparison.Side(OFF, off, roleMapping(off, context.settings().threads()))));
+        report.text(Report.f("Tier role mapping with the listener on / off (no goal; each request is audited as "
+                + "TIER_ROLE_CHANGED): %s, a cost of %+.1f%% per request.", Comparison.ratios(mapping.get(ON), mapping.get(OFF)),
+                100 * (mapping.get(OFF).perSecond() / mapping.get(ON).perSecond() - 1)));
     }
 
-    public static void main(String[] args) throws Exception {
-        Path source = Path.of(System.getProperty("keycloak.server.home"));
-        Path dir = Path.of(System.getProperty("viewgate.bench.dir"));
-        List<Variant> variants = List.of(
-                new Variant("listener on", copy(source, dir.resolve("with")), List.of()),
-                new Variant("listener off", copy(source, dir.resolve("without")),
-                        List.of("--spi-events-listener--viewgate-audit--enabled=false")));
-        List<Round> rounds = new ArrayList<>();
-        for (int round = 1; round <= ROUNDS; round++) {
-            for (Variant variant : variants) {
-                DistributionServer server = DistributionServer.start(variant.home(), dir.resolve(variant.name().replace(' ', '-')),
-                        variant.options());
-                try {
-                    rounds.addAll(measure(server, variant.name()));
-                } finally {
-                    server.stop();
-                }
-                System.out.printf("round %d, %s done%n", round, variant.name());
-            }
-        }
-        report(rounds);
+    private static Load.Call clientCredentials(DistributionServer server) {
+        Http http = new Http(server);
+        String tokenUrl = GuestExchangeBench.tokenUrl(server);
+        Map<String, String> form = Map.of("grant_type", "client_credentials", "client_id", "demo-app",
+                "client_secret", "demo-app-secret");
+        return (thread, i) -> Admin.expect(http.postForm(tokenUrl, form), 200);
     }
 
-    private static List<Round> measure(KeycloakServer server, String variant) throws Exception {
+    /** Each client thread maps and unmaps the viewer role of its own user, alternately. */
+    private static Load.Call roleMapping(DistributionServer server, int threads) {
         Http http = new Http(server);
         Admin admin = new Admin(server, http);
-        String adminToken = http.adminToken();
-        JsonNode viewer = admin.realmRole(KeycloakServer.REALM, "viewer");
-        List<String> users = new ArrayList<>();
-        for (int t = 0; t < THREADS; t++) {
-            users.add(admin.createUser(KeycloakServer.REALM, "bench-" + System.nanoTime() + "-" + t, "Bench", "User" + t));
+        TokenSource adminToken = new TokenSource(http::adminToken, Duration.ofSeconds(30));
+        String body = Http.toJson(List.of(admin.realmRole(KeycloakServer.REALM, "viewer")));
+        List<String> urls = new ArrayList<>();
+        for (int t = 0; t < threads; t++) {
+            String user = admin.createUser(KeycloakServer.REALM, "bench-mapping-" + System.nanoTime() + "-" + t, "Bench", "Mapping");
+            urls.add(admin.realmAdminUrl(KeycloakServer.REALM) + "/users/" + user + "/role-mappings/realm");
         }
-        String memberToken = http.memberToken("bob");
-        String probe = server.realmUrl() + "/viewgate-it-probe/change";
-
-        // Keycloak's own request: a tier role mapped and unmapped through the admin API (audited as TIER_ROLE_CHANGED).
-        double roleMapping = run(REQUESTS, THREADS, (thread, i) -> {
-            String url = admin.realmAdminUrl(KeycloakServer.REALM) + "/users/" + users.get(thread) + "/role-mappings/realm";
-            HttpRequest.Builder request = http.request(url, adminToken).header("Content-Type", "application/json");
-            String body = Http.toJson(List.of(viewer));
-            request = i % 2 == 0 ? request.POST(HttpRequest.BodyPublishers.ofString(body))
+        // Alternating per thread: the i-th request of a thread maps when i is even and unmaps when it is odd; a round
+        // has an even number of requests per thread in the default settings, so each round starts unmapped.
+        int[] mapped = new int[threads];
+        return (thread, i) -> {
+            HttpRequest.Builder request = http.request(urls.get(thread), adminToken.get()).header("Content-Type", "application/json");
+            boolean map = mapped[thread]++ % 2 == 0;
+            request = map ? request.POST(HttpRequest.BodyPublishers.ofString(body))
                     : request.method("DELETE", HttpRequest.BodyPublishers.ofString(body));
             Admin.expect(http.send(request), 204);
-        });
-        // A Viewgate change recorded through AuditLog (a VIEWGATE_* admin event).
-        double viewgateChange = run(REQUESTS, THREADS, (thread, i) ->
-                Admin.expect(http.postJson(probe, memberToken, Map.of("i", i)), 200));
-        return List.of(new Round(variant, "tier role mapping (admin REST)", roleMapping),
-                new Round(variant, "audited Viewgate change", viewgateChange));
-    }
-
-    private interface Call {
-        void call(int thread, int index) throws Exception;
-    }
-
-    /**
-     * Requests per second for {@code requests} calls over {@code threads} threads, after as many warm-up calls: each
-     * round starts a fresh server, and its first thousand requests are mostly the JIT at work.
-     */
-    private static double run(int requests, int threads, Call call) throws Exception {
-        ExecutorService pool = Executors.newFixedThreadPool(threads);
-        try {
-            for (Future<?> f : submit(pool, requests, threads, call)) {
-                f.get();
-            }
-            long start = System.nanoTime();
-            for (Future<?> f : submit(pool, requests, threads, call)) {
-                f.get();
-            }
-            return requests / ((System.nanoTime() - start) / 1e9);
-        } finally {
-            pool.shutdown();
-        }
-    }
-
-    private static List<Future<?>> submit(ExecutorService pool, int requests, int threads, Call call) {
-        List<Future<?>> futures = new ArrayList<>();
-        for (int t = 0; t < threads; t++) {
-            int thread = t;
-            futures.add(pool.submit(() -> {
-                for (int i = 0; i < requests / threads; i++) {
-                    call.call(thread, i);
-                }
-                return null;
-            }));
-        }
-        return futures;
-    }
-
-    private static void report(List<Round> rounds) {
-        System.out.println();
-        System.out.printf("Audit listener cost: %d rounds x %d requests, %d client threads, one machine, loopback%n",
-                ROUNDS, REQUESTS, THREADS);
-        for (String workload : rounds.stream().map(Round::workload).distinct().toList()) {
-            double on = median(rounds, workload, "listener on");
-            double off = median(rounds, workload, "listener off");
-            System.out.printf("%-32s listener on %8.1f req/s   off %8.1f req/s   on/off %.3f   cost per request %+.1f%%%n",
-                    workload, on, off, on / off, (off / on - 1) * 100);
-            rounds.stream().filter(r -> r.workload().equals(workload))
-                    .forEach(r -> System.out.printf("    %-13s %8.1f req/s%n", r.variant(), r.requestsPerSecond()));
-        }
-    }
-
-    private static double median(List<Round> rounds, String workload, String variant) {
-        List<Double> values = new ArrayList<>(rounds.stream()
-                .filter(r -> r.workload().equals(workload) && r.variant().equals(variant))
-                .map(Round::requestsPerSecond).toList());
-        Collections.sort(values);
-        return values.get(values.size() / 2);
-    }
-
-    /** A private copy of the unpacked distribution per variant, so neither ever re-augments after its first start. */
-    private static Path copy(Path source, Path target) throws IOException {
-        if (Files.exists(target.resolve("bin/kc.sh"))) {
-            return target;
-        }
-        try (Stream<Path> files = Files.walk(source)) {
-            for (Path file : (Iterable<Path>) files::iterator) {
-                Path destination = target.resolve(source.relativize(file).toString());
-                if (Files.isDirectory(file)) {
-                    Files.createDirectories(destination);
-                } else if (!file.startsWith(source.resolve("data")) && !file.startsWith(source.resolve("providers"))) {
-                    Files.copy(file, destination, StandardCopyOption.COPY_ATTRIBUTES);
-                }
-            }
-        } catch (UncheckedIOException e) {
-            throw e.getCause();
-        }
-        return target;
+        };
     }
 }

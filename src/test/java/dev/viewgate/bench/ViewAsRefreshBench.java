@@ -3,64 +3,53 @@ package dev.viewgate.bench;
 import dev.viewgate.it.support.Admin;
 import dev.viewgate.it.support.DistributionServer;
 import dev.viewgate.it.support.Http;
-import dev.viewgate.it.support.KeycloakServer;
-import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.Collections;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
 
 /**
- * Benchmark, not a test: refresh-token grants of sessions with view-as inactive, active by tier, and active as a
- * member, measured on one server in alternating rounds. Prints req/s and the ratios to "inactive"; never fails on a
- * number. Run: {@code mvn -Pbench verify -Dbench=ViewAsRefreshBench}.
+ * Part 2: refresh-token grants of SSO sessions with view-as inactive, active by tier and active as a member. Each
+ * client thread refreshes its own session's refresh token (Keycloak does not rotate them by default).
  */
-public final class ViewAsRefreshBench {
+final class ViewAsRefreshBench {
 
-    private static final int ROUNDS = Integer.getInteger("viewgate.bench.rounds", 3);
-    private static final int REQUESTS = Integer.getInteger("viewgate.bench.requests", 2000);
-    private static final int THREADS = 2;
+    private static final String INACTIVE = "view-as inactive (ada, T7)";
 
-    public static void main(String[] args) throws Exception {
-        Path home = Path.of(System.getProperty("keycloak.server.home"));
-        DistributionServer server = DistributionServer.start(home, Path.of(System.getProperty("viewgate.it.workdir")), List.of());
-        try {
-            Http http = new Http(server);
-            Map<String, List<String>> refreshTokens = new LinkedHashMap<>();
-            refreshTokens.put("view-as inactive", sessions(server, http, "ada", null));
-            refreshTokens.put("view-as by tier (T2)", sessions(server, http, "ada", Map.of("tier", 2)));
-            refreshTokens.put("view-as as member (bob)", sessions(server, http, "arch", Map.of("user", "bob")));
-            for (List<String> tokens : refreshTokens.values()) {
-                run(server, http, tokens); // a discarded round: the JIT warms up on every path
-            }
-            Map<String, List<Double>> results = new LinkedHashMap<>();
-            for (int round = 1; round <= ROUNDS; round++) {
-                for (Map.Entry<String, List<String>> variant : refreshTokens.entrySet()) {
-                    results.computeIfAbsent(variant.getKey(), k -> new ArrayList<>()).add(run(server, http, variant.getValue()));
-                }
-                System.out.printf("round %d done%n", round);
-            }
-            System.out.println();
-            System.out.printf("Refresh-token grant: %d rounds x %d requests, %d client threads, one machine, loopback, H2%n",
-                    ROUNDS, REQUESTS, THREADS);
-            double baseline = median(results.get("view-as inactive"));
-            results.forEach((name, values) -> System.out.printf("%-26s median %8.1f req/s   ratio to inactive %.3f   rounds %s%n",
-                    name, median(values), median(values) / baseline,
-                    values.stream().map(v -> String.format("%.1f", v)).toList()));
-        } finally {
-            server.stop();
+    private ViewAsRefreshBench() {
+    }
+
+    static void run(BenchContext context, DistributionServer server) throws Exception {
+        Report report = context.report();
+        report.section("2. Refresh-token grant with view-as active vs inactive");
+        Http http = new Http(server);
+        int threads = context.settings().threads();
+        List<Comparison.Side> sides = List.of(
+                side(INACTIVE, server, http, sessions(server, http, "ada", null, threads)),
+                side("view-as by tier T2 (ada)", server, http, sessions(server, http, "ada", Map.of("tier", 2), threads)),
+                side("view-as as member bob (arch)", server, http, sessions(server, http, "arch", Map.of("user", "bob"), threads)));
+        Map<String, Load.Sample> medians = Comparison.run(context, "Refresh-token grants of demo-app", sides);
+        Load.Sample inactive = medians.get(INACTIVE);
+        for (Comparison.Side side : sides.subList(1, sides.size())) {
+            Load.Sample active = medians.get(side.name());
+            double ratio = active.perSecond() / inactive.perSecond();
+            report.text(side.name() + " / inactive: " + Comparison.ratios(active, inactive) + ".");
+            report.goal("Refresh, " + side.name() + " / inactive", ">= 0.95x", Report.f("%.3fx", ratio), ratio >= 0.95);
         }
     }
 
+    private static Comparison.Side side(String name, DistributionServer server, Http http, List<String> refreshTokens) {
+        String tokenUrl = GuestExchangeBench.tokenUrl(server);
+        return new Comparison.Side(name, server, (thread, i) -> Admin.expect(http.postForm(tokenUrl, Map.of(
+                "grant_type", "refresh_token", "client_id", "demo-app", "client_secret", "demo-app-secret",
+                "refresh_token", refreshTokens.get(thread))), 200));
+    }
+
     /** One SSO session per client thread, each with view-as started as {@code viewAs} (none when null). */
-    private static List<String> sessions(KeycloakServer server, Http http, String username, Map<String, Object> viewAs) {
+    private static List<String> sessions(DistributionServer server, Http http, String username, Map<String, Object> viewAs,
+                                         int count) {
         List<String> refreshTokens = new ArrayList<>();
-        for (int t = 0; t < THREADS; t++) {
-            var response = Admin.expect(http.postForm(server.realmUrl() + "/protocol/openid-connect/token", Map.of(
+        for (int t = 0; t < count; t++) {
+            var response = Admin.expect(http.postForm(GuestExchangeBench.tokenUrl(server), Map.of(
                     "grant_type", "password", "client_id", "demo-app", "client_secret", "demo-app-secret",
                     "username", username, "password", username)), 200).json();
             if (viewAs != null) {
@@ -69,44 +58,5 @@ public final class ViewAsRefreshBench {
             refreshTokens.add(response.get("refresh_token").asText());
         }
         return refreshTokens;
-    }
-
-    private static double run(KeycloakServer server, Http http, List<String> refreshTokens) throws Exception {
-        ExecutorService pool = Executors.newFixedThreadPool(THREADS);
-        try {
-            List<Future<?>> warmup = new ArrayList<>();
-            for (String token : refreshTokens) {
-                warmup.add(pool.submit(() -> refreshes(server, http, token, REQUESTS / 10 / THREADS)));
-            }
-            for (Future<?> f : warmup) {
-                f.get();
-            }
-            long start = System.nanoTime();
-            List<Future<?>> measured = new ArrayList<>();
-            for (String token : refreshTokens) {
-                measured.add(pool.submit(() -> refreshes(server, http, token, REQUESTS / THREADS)));
-            }
-            for (Future<?> f : measured) {
-                f.get();
-            }
-            return REQUESTS / ((System.nanoTime() - start) / 1e9);
-        } finally {
-            pool.shutdown();
-        }
-    }
-
-    private static Void refreshes(KeycloakServer server, Http http, String refreshToken, int count) {
-        for (int i = 0; i < count; i++) {
-            Admin.expect(http.postForm(server.realmUrl() + "/protocol/openid-connect/token", Map.of(
-                    "grant_type", "refresh_token", "client_id", "demo-app", "client_secret", "demo-app-secret",
-                    "refresh_token", refreshToken)), 200);
-        }
-        return null;
-    }
-
-    private static double median(List<Double> values) {
-        List<Double> sorted = new ArrayList<>(values);
-        Collections.sort(sorted);
-        return sorted.get(sorted.size() / 2);
     }
 }
