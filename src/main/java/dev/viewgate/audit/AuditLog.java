@@ -27,6 +27,7 @@ public final class AuditLog {
     static final String DETAIL_SUBJECT_USERNAME = "viewgate.subjectUsername";
 
     private static final ObjectMapper JSON = new ObjectMapper();
+    private static final String LAST_ROW_TIME = "viewgate.audit.lastRowTime";
 
     private AuditLog() {
     }
@@ -82,8 +83,16 @@ public final class AuditLog {
         }
     }
 
-    /** Adds an unsealed row to the request's transaction; the sealer chains it shortly after commit. */
+    /**
+     * Adds an unsealed row to the request's transaction; the sealer chains it shortly after commit. The log and the
+     * sealer order rows by time, then by a random id, so a row is dated at least 1 ms after the one recorded before
+     * it in the same transaction: a role swap reads "viewer removed", then "analyst added", never the other way.
+     */
     static void insert(KeycloakSession session, AuditEventEntity row) {
+        if (session.getAttribute(LAST_ROW_TIME) instanceof Long previous && row.getTime() <= previous) {
+            row.setTime(previous + 1);
+        }
+        session.setAttribute(LAST_ROW_TIME, row.getTime());
         session.getProvider(JpaConnectionProvider.class).getEntityManager().persist(row);
     }
 
