@@ -20,7 +20,7 @@ import org.keycloak.models.UserModel;
 /**
  * Turns a guest secret presented by a client into the grant it opens, or into nothing. Every refusal (malformed,
  * unknown, revoked, expired, another client's) looks the same to the caller and costs the same statements: one
- * lookup, one guarded update, one audit row. The reason is written only to the audit log.
+ * lookup and one audit row. The reason is written only to the audit log.
  */
 public final class GuestRedemption {
 
@@ -43,6 +43,10 @@ public final class GuestRedemption {
         this.em = session.getProvider(JpaConnectionProvider.class).getEntityManager();
     }
 
+    /**
+     * The open grant a presented secret names, with its principal, or nothing (the refusal is audited). Writes
+     * nothing on success: the caller signs the token, then {@link #claimUse} counts the use or refuses it after all.
+     */
     public Optional<Redeemed> redeem(ClientModel client, String secret) {
         long now = System.currentTimeMillis();
         boolean wellFormed = secret != null && SECRET.matcher(secret).matches();
@@ -55,36 +59,64 @@ public final class GuestRedemption {
         String refusal = refusal(found, client, now);
         UserModel principal = null;
         if (refusal == null) {
-            // The guarded update takes the grant's row lock: a revoke committed first makes it match nothing, and a
-            // revoke arriving later waits for this exchange and then ends the session it used.
-            if (!claimUse(found.get().grantId(), now)) {
-                refusal = "revoked";
-            } else {
-                principal = session.users().getUserById(realm, found.get().principalId());
-                refusal = principal == null || !principal.isEnabled() ? "no_principal" : null;
-            }
+            principal = session.users().getUserById(realm, found.get().principalId());
+            refusal = principal == null || !principal.isEnabled() ? "no_principal" : null;
         }
+        if (refusal != null) {
+            deny(client, found, refusal);
+            return Optional.empty();
+        }
+        session.setAttribute(GuestViewClaims.ISSUING_ATTRIBUTE, found.get());
+        return Optional.of(new Redeemed(found.get(), principal));
+    }
+
+    /**
+     * Counts a use of a redeemed grant once its token is signed; false (audited as a refusal) when a revoke or the
+     * expiry came first, and then the token must not leave. The guarded update takes the grant's row lock until
+     * commit: a revoke committed first makes it match nothing, a revoke arriving later waits for this exchange and
+     * then ends the session it used. Taken after signing, the lock makes concurrent exchanges of one grant (a busy
+     * public link) wait for each other's commit only, not for each other's signature.
+     */
+    public boolean claimUse(ClientModel client, Redeemed redeemed) {
+        GrantAndView grant = redeemed.grant();
+        long now = System.currentTimeMillis();
+        boolean claimed = em.createQuery("update GuestGrantEntity g set g.useCount = g.useCount + 1, g.lastUsedAt = :now "
+                        + "where g.id = :id and g.revokedAt is null and (g.expiresAt is null or g.expiresAt > :now)")
+                .setParameter("now", now)
+                .setParameter("id", grant.grantId())
+                .executeUpdate() == 1;
+        if (!claimed) {
+            deny(client, Optional.of(grant), "revoked");
+            return false;
+        }
+        Map<String, Object> details = details(client, Optional.of(grant));
+        details.put("permissions", grant.effectivePermissions());
+        details.put("expiresAt", grant.expiresAt() == null ? null : Instant.ofEpochMilli(grant.expiresAt()).toString());
+        AuditLog.recordDirect(session, realm, AuditType.GUEST_TOKEN_ISSUED, null, client.getClientId(), resource(grant),
+                redeemed.principal(), details);
+        return true;
+    }
+
+    private void deny(ClientModel client, Optional<GrantAndView> found, String refusal) {
+        Map<String, Object> details = details(client, found);
+        details.put("reason", refusal);
+        LOG.debugf("Guest secret refused for client %s in realm %s: %s", client.getClientId(), realm.getName(), refusal);
+        AuditLog.recordDirect(session, realm, AuditType.GUEST_TOKEN_DENIED, null, client.getClientId(),
+                found.map(GuestRedemption::resource).orElse("viewgate/guests"), null, details);
+    }
+
+    private static Map<String, Object> details(ClientModel client, Optional<GrantAndView> found) {
         Map<String, Object> details = new LinkedHashMap<>();
         details.put("client", client.getClientId());
         found.ifPresent(grant -> {
             details.put("grantId", grant.grantId());
             details.put("view", grant.viewKey());
         });
-        String resource = found.map(g -> "viewgate/guests/" + g.grantId()).orElse("viewgate/guests");
-        if (refusal != null) {
-            details.put("reason", refusal);
-            LOG.debugf("Guest secret refused for client %s in realm %s: %s", client.getClientId(), realm.getName(), refusal);
-            AuditLog.recordDirect(session, realm, AuditType.GUEST_TOKEN_DENIED, null, client.getClientId(), resource, null,
-                    details);
-            return Optional.empty();
-        }
-        GrantAndView grant = found.get();
-        details.put("permissions", grant.effectivePermissions());
-        details.put("expiresAt", grant.expiresAt() == null ? null : Instant.ofEpochMilli(grant.expiresAt()).toString());
-        session.setAttribute(GuestViewClaims.ISSUING_ATTRIBUTE, grant);
-        AuditLog.recordDirect(session, realm, AuditType.GUEST_TOKEN_ISSUED, null, client.getClientId(), resource, principal,
-                details);
-        return Optional.of(new Redeemed(grant, principal));
+        return details;
+    }
+
+    private static String resource(GrantAndView grant) {
+        return "viewgate/guests/" + grant.grantId();
     }
 
     /** Keeps the grant's reusable user session; the next exchanges find it by id instead of searching. */
@@ -123,13 +155,5 @@ public final class GuestRedemption {
 
     private static boolean sameHash(String stored, String presented) {
         return MessageDigest.isEqual(stored.getBytes(StandardCharsets.US_ASCII), presented.getBytes(StandardCharsets.US_ASCII));
-    }
-
-    private boolean claimUse(String grantId, long now) {
-        return em.createQuery("update GuestGrantEntity g set g.useCount = g.useCount + 1, g.lastUsedAt = :now "
-                        + "where g.id = :id and g.revokedAt is null and (g.expiresAt is null or g.expiresAt > :now)")
-                .setParameter("now", now)
-                .setParameter("id", grantId)
-                .executeUpdate() == 1;
     }
 }

@@ -22,6 +22,7 @@ import org.keycloak.protocol.oidc.OIDCLoginProtocol;
 import org.keycloak.protocol.oidc.TokenManager;
 import org.keycloak.protocol.oidc.grants.OAuth2GrantTypeBase;
 import org.keycloak.representations.AccessToken;
+import org.keycloak.representations.AccessTokenResponse;
 import org.keycloak.services.CorsErrorResponseException;
 import org.keycloak.services.Urls;
 import org.keycloak.services.managers.AuthenticationManager;
@@ -44,6 +45,10 @@ public final class GuestTokenGrantType extends OAuth2GrantTypeBase {
     /** Touching the session costs a database write; doing it once a minute keeps it from idling out while in use. */
     private static final int SESSION_TOUCH_SECONDS = 60;
 
+    private GuestRedemption redemption;
+    private GuestRedemption.Redeemed redeemed;
+    private UserSessionModel issuingSession;
+
     @Override
     public Response process(Context context) {
         setContext(context);
@@ -53,13 +58,8 @@ public final class GuestTokenGrantType extends OAuth2GrantTypeBase {
             throw new CorsErrorResponseException(cors, OAuthErrorException.INVALID_SCOPE,
                     "A guest token has the view's scope only; send no scope", Response.Status.BAD_REQUEST);
         }
-        GuestRedemption redemption = new GuestRedemption(session, realm);
-        GuestRedemption.Redeemed redeemed = redemption.redeem(client, formParams.getFirst(SECRET_PARAM)).orElseThrow(() -> {
-            event.detail(Details.REASON, "guest secret refused");
-            event.error(Errors.INVALID_CODE);
-            return new CorsErrorResponseException(cors, OAuthErrorException.INVALID_GRANT, "Invalid guest secret",
-                    Response.Status.BAD_REQUEST);
-        });
+        redemption = new GuestRedemption(session, realm);
+        redeemed = redemption.redeem(client, formParams.getFirst(SECRET_PARAM)).orElseThrow(this::refused);
         GrantAndView grant = redeemed.grant();
         UserModel principal = redeemed.principal();
         event.user(principal).detail(Details.USERNAME, principal.getUsername());
@@ -80,12 +80,29 @@ public final class GuestTokenGrantType extends OAuth2GrantTypeBase {
             }
         }
         event.session(userSession);
+        issuingSession = userSession;
 
         TokenManager.AccessTokenResponseBuilder builder = createTokenResponseBuilder(principal, userSession, clientSessionCtx,
                 null, null);
         AccessToken token = builder.getAccessToken();
         token.exp(Math.min(token.getExp(), lifetimeEnd(grant)));
         return createTokenResponse(builder, clientSessionCtx, true);
+    }
+
+    /** Runs once the token is signed, before the response and the success event: the use is counted, or refused after all. */
+    @Override
+    protected void addCustomTokenResponseClaims(AccessTokenResponse response, ClientSessionContext clientSessionCtx) {
+        if (!redemption.claimUse(client, redeemed)) {
+            session.sessions().removeUserSession(realm, issuingSession);
+            throw refused();
+        }
+    }
+
+    private CorsErrorResponseException refused() {
+        event.detail(Details.REASON, "guest secret refused");
+        event.error(Errors.INVALID_CODE);
+        return new CorsErrorResponseException(cors, OAuthErrorException.INVALID_GRANT, "Invalid guest secret",
+                Response.Status.BAD_REQUEST);
     }
 
     /** The grant's session, if it is still alive and still the principal's. */
