@@ -36,7 +36,7 @@ final class AccessRequestQueueBench {
             + "are1_0.PREVIOUS_ROLE,are1_0.REALM_ID,are1_0.REASON,are1_0.REQUESTER_ID,are1_0.STATUS,are1_0.UPDATED_AT "
             + "from VG_ACCESS_REQUEST are1_0 where are1_0.REALM_ID=? and are1_0.STATUS=? "
             + "order by are1_0.CREATED_AT,are1_0.ID offset ? rows fetch first ? rows only";
-    static final String COUNT_SQL = "select count(are1_0.ID) from VG_ACCESS_REQUEST are1_0 where are1_0.REALM_ID=? "
+    static final String COUNT_SQL = "select count(*) from VG_ACCESS_REQUEST are1_0 where are1_0.REALM_ID=? "
             + "and are1_0.STATUS=?";
     /** Keycloak's first page of users ({@code JpaUserProvider.searchForUserStream} without a search string). */
     static final String USERS_SQL = "select distinct ue1_0.ID,ue1_0.CREATED_TIMESTAMP,ue1_0.EMAIL,ue1_0.EMAIL_CONSTRAINT,"
