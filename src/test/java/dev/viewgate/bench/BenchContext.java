@@ -6,6 +6,7 @@ import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.stream.Stream;
 
@@ -48,8 +49,12 @@ final class BenchContext {
         Path home = copy(distribution, settings.benchDir().resolve("homes").resolve(name));
         Path workDir = settings.benchDir().resolve("run").resolve(name);
         Files.createDirectories(workDir);
-        return DistributionServer.start(new DistributionServer.Node(home, workDir, 0, database, fresh,
-                settings.serverOptions(), setup, buildOptions));
+        // Production mode clusters by default: the transport stays on loopback, on a port no other node uses.
+        List<String> options = new ArrayList<>(List.of("--cache-embedded-network-bind-address=127.0.0.1",
+                "--cache-embedded-network-bind-port=" + DistributionServer.freePort()));
+        options.addAll(settings.serverOptions());
+        return DistributionServer.start(new DistributionServer.Node(home, workDir, 0, database, fresh, options, setup,
+                buildOptions));
     }
 
     /** A private copy of the unpacked distribution, without its data and providers, made once. */

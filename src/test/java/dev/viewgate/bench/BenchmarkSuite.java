@@ -22,6 +22,8 @@ public final class BenchmarkSuite {
 
     private static final String DATABASE = "viewgate_bench";
     private static final String DATABASE_LISTENER_OFF = "viewgate_bench_noaudit";
+    /** An arbitrary key of PostgreSQL's advisory locks, held for the run. */
+    private static final long RUN_LOCK = 0x76676265L;
 
     private BenchmarkSuite() {
     }
@@ -31,6 +33,27 @@ public final class BenchmarkSuite {
         System.setProperty("viewgate.it.db", System.getProperty("viewgate.it.db", "postgres"));
         System.setProperty("viewgate.it.mode", System.getProperty("viewgate.it.mode", "production"));
         BenchSettings settings = BenchSettings.fromSystemProperties();
+        try (Connection lock = holdRunLock()) {
+            run(settings);
+        }
+    }
+
+    /**
+     * The suite empties and reuses fixed databases (viewgate_bench*): a second run at the same time would wreck the
+     * first one's figures, so it stops here. PostgreSQL frees the lock when this connection closes, however the run ends.
+     */
+    private static Connection holdRunLock() throws SQLException {
+        Connection connection = DriverManager.getConnection(DistributionServer.postgresUrl("postgres"), "postgres", "");
+        try (ResultSet locked = connection.createStatement().executeQuery("select pg_try_advisory_lock(" + RUN_LOCK + ")")) {
+            if (!locked.next() || !locked.getBoolean(1)) {
+                connection.close();
+                throw new IllegalStateException("Another benchmark run uses the viewgate_bench databases on this machine");
+            }
+        }
+        return connection;
+    }
+
+    private static void run(BenchSettings settings) throws Exception {
         Report report = new Report(settings);
         BenchContext context = new BenchContext(settings, report);
         describeMachine(report, settings);
