@@ -22,6 +22,7 @@ import org.keycloak.connections.jpa.JpaConnectionProvider;
 import org.keycloak.events.admin.OperationType;
 import org.keycloak.events.admin.ResourceType;
 import org.keycloak.models.KeycloakSession;
+import org.keycloak.models.ModelDuplicateException;
 import org.keycloak.models.RealmModel;
 import org.keycloak.models.RoleModel;
 import org.keycloak.models.UserModel;
@@ -89,7 +90,9 @@ public final class AccessRequestService {
             try {
                 em.persist(request);
                 em.flush();
-            } catch (PersistenceException e) {
+            } catch (ModelDuplicateException | PersistenceException e) {
+                // Keycloak's EntityManager turns the unique key's violation into a ModelDuplicateException, which its
+                // error handler would answer with a generic "Duplicate resource error".
                 throw ViewgateException.conflict("conflict",
                         "Another request of yours was submitted at the same moment and is pending now; reload and edit it");
             }
