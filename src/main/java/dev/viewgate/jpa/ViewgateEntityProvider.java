@@ -5,6 +5,7 @@ import dev.viewgate.audit.AuditEventEntity;
 import dev.viewgate.guest.GuestGrantEntity;
 import dev.viewgate.guest.ViewEntity;
 import dev.viewgate.request.AccessRequestEntity;
+import dev.viewgate.request.PendingCountEntity;
 import dev.viewgate.viewas.ViewAsEntity;
 import java.util.List;
 import org.keycloak.connections.jpa.entityprovider.JpaEntityProvider;
@@ -16,7 +17,7 @@ public final class ViewgateEntityProvider implements JpaEntityProvider {
     public List<Class<?>> getEntities() {
         // Ignored by the Quarkus distribution (it finds @Entity classes at build time), but required by the SPI.
         return List.of(AuditEventEntity.class, AuditChainEntity.class, AccessRequestEntity.class, ViewAsEntity.class,
-                ViewEntity.class, GuestGrantEntity.class);
+                ViewEntity.class, GuestGrantEntity.class, PendingCountEntity.class);
     }
 
     @Override

@@ -1,6 +1,7 @@
 package dev.viewgate.jpa;
 
 import dev.viewgate.guest.GuestPrincipals;
+import dev.viewgate.request.AccessRequestService;
 import org.keycloak.Config;
 import org.keycloak.connections.jpa.JpaConnectionProvider;
 import org.keycloak.connections.jpa.entityprovider.JpaEntityProvider;
@@ -34,7 +35,7 @@ public final class ViewgateEntityProviderFactory implements JpaEntityProviderFac
     public void postInit(KeycloakSessionFactory factory) {
         factory.register(event -> {
             if (event instanceof RealmModel.RealmRemovedEvent removed) {
-                delete(removed.getKeycloakSession(), "delete from AccessRequestEntity r where r.realmId = :id", removed.getRealm().getId());
+                new AccessRequestService(removed.getKeycloakSession(), removed.getRealm()).removeAll();
                 delete(removed.getKeycloakSession(), "delete from GuestGrantEntity g where g.realmId = :id", removed.getRealm().getId());
                 delete(removed.getKeycloakSession(), "delete from ViewEntity v where v.realmId = :id", removed.getRealm().getId());
             } else if (event instanceof ClientModel.ClientRemovedEvent removed) {
@@ -44,7 +45,7 @@ public final class ViewgateEntityProviderFactory implements JpaEntityProviderFac
                         + "(select v.id from ViewEntity v where v.clientUuid = :id)", removed.getClient().getId());
                 delete(removed.getKeycloakSession(), "delete from ViewEntity v where v.clientUuid = :id", removed.getClient().getId());
             } else if (event instanceof UserModel.UserRemovedEvent removed) {
-                delete(removed.getKeycloakSession(), "delete from AccessRequestEntity r where r.openKey = :id", removed.getUser().getId());
+                new AccessRequestService(removed.getKeycloakSession(), removed.getRealm()).removePendingOf(removed.getUser());
             }
         });
     }

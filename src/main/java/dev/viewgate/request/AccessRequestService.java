@@ -96,6 +96,7 @@ public final class AccessRequestService {
                 throw ViewgateException.conflict("conflict",
                         "Another request of yours was submitted at the same moment and is pending now; reload and edit it");
             }
+            new PendingCount(session).add(realm.getId(), 1);
         }
         Map<String, Object> details = new LinkedHashMap<>();
         details.put("requestId", request.getId());
@@ -157,8 +158,14 @@ public final class AccessRequestService {
                 .getResultList();
     }
 
-    /** count(*), not count(r): it counts index entries (an index-only scan), where count(r.id) reads every row. */
+    /**
+     * The pending count is one row; the others are counted with count(*), not count(r): count(*) counts index entries
+     * (an index-only scan), where count(r.id) reads every row.
+     */
     public long count(AccessRequestStatus status) {
+        if (status == AccessRequestStatus.PENDING) {
+            return new PendingCount(session).of(realm.getId());
+        }
         return em.createQuery("select count(*) from AccessRequestEntity r where r.realmId = :realm and r.status = :status",
                         Long.class)
                 .setParameter("realm", realm.getId())
@@ -243,7 +250,22 @@ public final class AccessRequestService {
         return request;
     }
 
+    /** A removed user's pending request goes with them, in the transaction that removes the user. */
+    public void removePendingOf(UserModel user) {
+        int removed = em.createQuery("delete from AccessRequestEntity r where r.openKey = :id")
+                .setParameter("id", user.getId())
+                .executeUpdate();
+        new PendingCount(session).add(realm.getId(), -removed);
+    }
+
+    /** Everything of a removed realm, in the transaction that removes it. */
+    public void removeAll() {
+        em.createQuery("delete from AccessRequestEntity r where r.realmId = :id").setParameter("id", realm.getId()).executeUpdate();
+        new PendingCount(session).forget(realm.getId());
+    }
+
     private void close(AccessRequestEntity request, AccessRequestStatus status, UserModel by) {
+        new PendingCount(session).add(realm.getId(), -1);
         long now = System.currentTimeMillis();
         request.setStatus(status);
         request.setOpenKey(null);

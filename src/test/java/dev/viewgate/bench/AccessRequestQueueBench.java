@@ -30,14 +30,13 @@ final class AccessRequestQueueBench {
     private record Query(String name, String sql, List<Object> parameters) {
     }
 
-    /** {@code AccessRequestService.list} and {@code count} on PostgreSQL; parameters: realm id, status, offset, limit. */
+    /** {@code AccessRequestService.list} on PostgreSQL; parameters: realm id, status, offset, limit. */
     static final String PAGE_SQL = "select are1_0.ID,are1_0.CREATED_AT,are1_0.DECIDED_AT,are1_0.DECIDED_BY_ID,"
             + "are1_0.DECIDED_BY_USERNAME,are1_0.DESIRED_ROLE,are1_0.GRANTED_ROLE,are1_0.MESSAGE,are1_0.OPEN_KEY,"
             + "are1_0.PREVIOUS_ROLE,are1_0.REALM_ID,are1_0.REASON,are1_0.REQUESTER_ID,are1_0.STATUS,are1_0.UPDATED_AT "
             + "from VG_ACCESS_REQUEST are1_0 where are1_0.REALM_ID=? and are1_0.STATUS=? "
             + "order by are1_0.CREATED_AT,are1_0.ID offset ? rows fetch first ? rows only";
-    static final String COUNT_SQL = "select count(*) from VG_ACCESS_REQUEST are1_0 where are1_0.REALM_ID=? "
-            + "and are1_0.STATUS=?";
+    static final String COUNT_SQL = "select pce1_0.REALM_ID,pce1_0.PENDING from VG_AREQ_PENDING pce1_0 where pce1_0.REALM_ID=?";
     /** Keycloak's first page of users ({@code JpaUserProvider.searchForUserStream} without a search string). */
     static final String USERS_SQL = "select distinct ue1_0.ID,ue1_0.CREATED_TIMESTAMP,ue1_0.EMAIL,ue1_0.EMAIL_CONSTRAINT,"
             + "ue1_0.EMAIL_VERIFIED,ue1_0.ENABLED,ue1_0.FEDERATION_LINK,ue1_0.FIRST_NAME,ue1_0.LAST_MODIFIED_TIMESTAMP,"
@@ -120,6 +119,14 @@ final class AccessRequestQueueBench {
             insert.setString(1, realmId);
             insert.executeUpdate();
         }
+        // Rows inserted behind Viewgate's back: its count row is set from them, as PendingCount would create it.
+        try (PreparedStatement count = db.prepareStatement("insert into vg_areq_pending (realm_id, pending) select ?, count(*) "
+                + "from vg_access_request where realm_id = ? and status = 'PENDING' "
+                + "on conflict (realm_id) do update set pending = excluded.pending")) {
+            count.setString(1, realmId);
+            count.setString(2, realmId);
+            count.executeUpdate();
+        }
         double requestsSeconds = (System.nanoTime() - start) / 1e9;
         start = System.nanoTime();
         try (Statement statement = db.createStatement()) {
@@ -134,10 +141,11 @@ final class AccessRequestQueueBench {
         try (Statement statement = db.createStatement();
              ResultSet sizes = statement.executeQuery("select (select count(*) from user_entity where realm_id = '"
                      + realmId + "'), (select count(*) from vg_access_request), "
-                     + "(select count(*) from vg_access_request where status = 'PENDING')")) {
+                     + "(select count(*) from vg_access_request where status = 'PENDING'), "
+                     + "(select pending from vg_areq_pending where realm_id = '" + realmId + "')")) {
             sizes.next();
-            report.text(Report.f("Rows now: %d users in the realm, %d access requests, %d pending.", sizes.getLong(1),
-                    sizes.getLong(2), sizes.getLong(3)));
+            report.text(Report.f("Rows now: %d users in the realm, %d access requests, %d pending (the realm's count row "
+                    + "says %d).", sizes.getLong(1), sizes.getLong(2), sizes.getLong(3), sizes.getLong(4)));
         }
     }
 
@@ -147,7 +155,7 @@ final class AccessRequestQueueBench {
                 + "under `EXPLAIN (ANALYZE, BUFFERS)` on the seeded database:");
         for (Query query : List.of(
                 new Query("Viewgate first page (AccessRequestService.list)", PAGE_SQL, List.of(realmId, "PENDING", 0, 20)),
-                new Query("Viewgate pending count (AccessRequestService.count)", COUNT_SQL, List.of(realmId, "PENDING")),
+                new Query("Viewgate pending count (AccessRequestService.count: the realm's count row)", COUNT_SQL, List.of(realmId)),
                 new Query("Keycloak first page of users (users?max=20)", USERS_SQL, List.of(realmId, 0, 20)))) {
             String plan = plan(db, query.sql(), query.parameters());
             boolean indexed = plan.contains("Index") && !plan.contains("Seq Scan");

@@ -257,6 +257,77 @@ class AccessRequestIT {
         assertEquals(1, pendingOfMember);
     }
 
+    /** The count is one row kept by each change, so every way a request opens or closes must move it exactly. */
+    @Test
+    void thePendingCountFollowsEveryWayARequestOpensAndCloses() throws Exception {
+        String ada = http.memberToken("ada");
+        long before = pendingCount(ada);
+        assertEquals(listedPending(ada), before, "the count agrees with the queue");
+
+        String first = tokenOf(member("count-a"));
+        submit(first, Map.of("message", "one"), 201);
+        assertEquals(before + 1, pendingCount(ada), "a new request");
+        submit(first, Map.of("message", "one, edited"), 200);
+        assertEquals(before + 1, pendingCount(ada), "an edit is no new request");
+        String second = tokenOf(member("count-b"));
+        String secondId = submit(second, Map.of("desiredRole", "explorer"), 201).get("id").asText();
+        assertEquals(before + 2, pendingCount(ada));
+        Admin.expect(http.delete(requests() + "/mine", first), 204);
+        assertEquals(before + 1, pendingCount(ada), "withdrawn");
+        Admin.expect(http.postJson(requests() + "/" + secondId + "/grant", ada, Map.of("role", "explorer")), 200);
+        assertEquals(before, pendingCount(ada), "granted");
+        String third = tokenOf(member("count-c"));
+        String thirdId = submit(third, Map.of(), 201).get("id").asText();
+        Admin.expect(http.postJson(requests() + "/" + thirdId + "/decline", ada, Map.of()), 200);
+        assertEquals(before, pendingCount(ada), "declined");
+        Admin.expect(http.postJson(requests() + "/" + thirdId + "/grant", ada, Map.of("role", "explorer")), 409);
+        assertEquals(before, pendingCount(ada), "a refused second decision changes nothing");
+
+        String leaver = member("count-d");
+        submit(tokenOf(leaver), Map.of(), 201);
+        assertEquals(before + 1, pendingCount(ada));
+        Admin.expect(http.delete(admin.realmAdminUrl(REALM) + "/users/" + admin.userId(REALM, leaver), http.adminToken()), 204);
+        assertEquals(before, pendingCount(ada), "a removed user's request goes with them");
+
+        String racer = tokenOf(member("count-e"));
+        race(20, i -> http.postJson(requests(), racer, Map.of("message", "attempt " + i)).status());
+        assertEquals(before + 1, pendingCount(ada), "twenty racing first submissions open one request");
+        Admin.expect(http.delete(requests() + "/mine", racer), 204);
+        assertEquals(before, pendingCount(ada));
+        assertEquals(listedPending(ada), pendingCount(ada), "the count still agrees with the queue");
+    }
+
+    /** A realm's count row is made at its first use, from its requests, and goes with the realm. */
+    @Test
+    void aNewRealmCountsZeroAndItsCountGoesWithIt() {
+        String realm = "pending-count-" + System.nanoTime();
+        admin.createRealm(realm);
+        String count = admin.realmAdminUrl(realm) + "/viewgate/access-requests/count";
+        assertEquals(0, Admin.expect(http.get(count, http.adminToken()), 200).json().get("count").asLong());
+        assertEquals(0, Admin.expect(http.get(count + "?status=PENDING", http.adminToken()), 200).json().get("count").asLong());
+        admin.deleteRealm(realm);
+        assertEquals(404, http.get(count, http.adminToken()).status());
+    }
+
+    private String tokenOf(String username) {
+        return http.passwordGrant(server.realmUrl(), "demo-app", "demo-app-secret", username, username);
+    }
+
+    private long pendingCount(String token) {
+        return Admin.expect(http.get(requests() + "/count?status=PENDING", token), 200).json().get("count").asLong();
+    }
+
+    private long listedPending(String token) {
+        long listed = 0;
+        for (int first = 0; ; first += 100) {
+            JsonNode page = Admin.expect(http.get(requests() + "?status=PENDING&first=" + first + "&max=100", token), 200).json();
+            listed += page.size();
+            if (page.size() < 100) {
+                return listed;
+            }
+        }
+    }
+
     @Test
     void twoDecidersAtOnceOneWinsTheOtherGets409() throws Exception {
         String username = member("contested");

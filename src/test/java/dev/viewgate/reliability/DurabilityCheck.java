@@ -26,7 +26,8 @@ import java.util.stream.Collectors;
  *     write may or may not have been applied, but nothing else may have happened);</li>
  * <li>no half-written state: one SUBMITTED row per request, one GRANTED/DECLINED row per decided request, one
  *     CREATED row per guest grant, one REVOKED row per revoked grant, and none for anything that did not happen;
- *     a revoked grant's principal user is gone, an active grant's is there; at most one pending request per member.</li>
+ *     a revoked grant's principal user is gone, an active grant's is there; at most one pending request per member,
+ *     and the realm's pending count row agrees with the pending requests.</li>
  * </ul>
  */
 final class DurabilityCheck {
@@ -117,6 +118,13 @@ final class DurabilityCheck {
                 violations.add(member + " has " + count + " pending requests");
             }
         });
+        long pendingRows = rows.values().stream().filter(r -> r.status().equals("PENDING")).count();
+        // No row yet is consistent: it is created from the requests when first needed.
+        String counted = single(db, "SELECT COALESCE((SELECT CAST(pending AS VARCHAR) FROM vg_areq_pending WHERE realm_id = ?), "
+                + "'none')", realm);
+        if (!counted.equals("none") && Long.parseLong(counted) != pendingRows) {
+            violations.add("the realm's pending count row says " + counted + " for " + pendingRows + " pending requests");
+        }
         for (var row : rows.entrySet()) {
             String path = requestPath(row.getKey());
             expectAudit(audit, "ACCESS_REQUEST_SUBMITTED", path, 1, violations);
