@@ -17,9 +17,11 @@ public final class AuditSealer {
     private static final Logger LOG = Logger.getLogger(AuditSealer.class);
     static final int BATCH = 500;
 
+    private final KeycloakSession session;
     private final EntityManager em;
 
     public AuditSealer(KeycloakSession session) {
+        this.session = session;
         this.em = session.getProvider(JpaConnectionProvider.class).getEntityManager();
     }
 
@@ -46,6 +48,7 @@ public final class AuditSealer {
             chain.setLastHash(row.getHash());
         }
         if (!pending.isEmpty()) {
+            session.getKeycloakSessionFactory().publish(new AuditRowsSealed(session, realmId, pending));
             LOG.debugf("Sealed %s audit rows of realm %s up to seq %s", String.valueOf(pending.size()), realmId,
                     String.valueOf(chain.getLastSeq()));
         }

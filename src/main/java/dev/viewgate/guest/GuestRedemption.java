@@ -3,6 +3,7 @@ package dev.viewgate.guest;
 import dev.viewgate.audit.AuditLog;
 import dev.viewgate.audit.AuditType;
 import jakarta.persistence.EntityManager;
+import jakarta.persistence.LockModeType;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.time.Instant;
@@ -28,6 +29,7 @@ public final class GuestRedemption {
     public static final String PUBLIC_CLIENT_APP_ATTRIBUTE = "viewgate.guest.app";
     private static final Logger LOG = Logger.getLogger(GuestRedemption.class);
     private static final Pattern SECRET = Pattern.compile("[A-Za-z0-9_-]{43}");
+    private static final String RESOURCE_PREFIX = "viewgate/guests/";
 
     /** An open grant, with the principal its tokens are issued to. */
     public record Redeemed(GrantAndView grant, UserModel principal) {
@@ -71,21 +73,17 @@ public final class GuestRedemption {
     }
 
     /**
-     * Counts a use of a redeemed grant once its token is signed; false (audited as a refusal) when a revoke or the
-     * expiry came first, and then the token must not leave. The guarded update takes the grant's row lock until
-     * commit: a revoke committed first makes it match nothing, a revoke arriving later waits for this exchange and
-     * then ends the session it used. Taken after signing, the lock makes concurrent exchanges of one grant (a busy
-     * public link) wait for each other's commit only, not for each other's signature.
+     * Records a use of a redeemed grant once its token is signed; false (audited as a refusal) when a revoke or the
+     * expiry came first, and then the token must not leave. The grant's row is read under a shared lock held until
+     * commit: a revoke committed first is seen here, a revoke arriving later waits for this exchange and then ends
+     * the session it used. Shared, so exchanges of one grant (a busy public link) never wait for each other; the use
+     * is counted from the audit row when it is sealed ({@link GuestUseCounter}).
      */
     public boolean claimUse(ClientModel client, Redeemed redeemed) {
         GrantAndView grant = redeemed.grant();
+        GuestGrantEntity row = em.find(GuestGrantEntity.class, grant.grantId(), LockModeType.PESSIMISTIC_READ);
         long now = System.currentTimeMillis();
-        boolean claimed = em.createQuery("update GuestGrantEntity g set g.useCount = g.useCount + 1, g.lastUsedAt = :now "
-                        + "where g.id = :id and g.revokedAt is null and (g.expiresAt is null or g.expiresAt > :now)")
-                .setParameter("now", now)
-                .setParameter("id", grant.grantId())
-                .executeUpdate() == 1;
-        if (!claimed) {
+        if (row == null || row.getRevokedAt() != null || row.getExpiresAt() != null && row.getExpiresAt() <= now) {
             deny(client, Optional.of(grant), "revoked");
             return false;
         }
@@ -116,7 +114,12 @@ public final class GuestRedemption {
     }
 
     private static String resource(GrantAndView grant) {
-        return "viewgate/guests/" + grant.grantId();
+        return RESOURCE_PREFIX + grant.grantId();
+    }
+
+    /** The grant an exchange's audit row names, or null. */
+    static String grantOfResource(String resource) {
+        return resource != null && resource.startsWith(RESOURCE_PREFIX) ? resource.substring(RESOURCE_PREFIX.length()) : null;
     }
 
     /** Keeps the grant's reusable user session; the next exchanges find it by id instead of searching. */

@@ -1,6 +1,7 @@
 package dev.viewgate.web;
 
 import dev.viewgate.guest.GuestExpiry;
+import dev.viewgate.guest.GuestUseCounter;
 import java.util.Map;
 import org.keycloak.Config;
 import org.keycloak.models.KeycloakSession;
@@ -41,6 +42,7 @@ public final class GuestTokenGrantTypeFactory implements OAuth2GrantTypeFactory,
                 GuestExpiry.schedule(factory);
             }
         });
+        factory.register(GuestUseCounter::onEvent);
     }
 
     @Override

@@ -87,7 +87,10 @@ class GuestTokenIT {
         assertTrue(introspected.get("active").asBoolean(), introspected.toString());
         assertEquals("[\"read\",\"export\"]", introspected.get("view").get("permissions").toString());
 
-        JsonNode listed = Admin.expect(http.get(guestsUrl(key), http.memberToken("bob")), 200).json().get(0);
+        // Uses are counted from the audit rows as they are sealed, about a second later.
+        JsonNode listed = Await.until(Duration.ofSeconds(30),
+                () -> Admin.expect(http.get(guestsUrl(key), http.memberToken("bob")), 200).json().get(0),
+                grantNow -> grantNow.get("useCount").asInt() >= 2, "both uses counted");
         assertEquals(2, listed.get("useCount").asInt(), listed.toString());
         assertFalse(listed.get("lastUsedAt").isNull(), listed.toString());
 
@@ -149,9 +152,10 @@ class GuestTokenIT {
         assertEquals("{\"active\":false}", introspect(first).toString());
         assertEquals("{\"active\":false}", introspect(second).toString());
         assertEquals(401, http.get(server.viewgateUrl() + "/me", first).status(), "the token no longer authenticates");
-        JsonNode listed = Admin.expect(http.get(guestsUrl(key), bob), 200).json().get(0);
+        JsonNode listed = Await.until(Duration.ofSeconds(30), () -> Admin.expect(http.get(guestsUrl(key), bob), 200).json().get(0),
+                grantNow -> grantNow.get("useCount").asInt() >= 2, "both uses counted");
         assertEquals("revoked", listed.get("status").asText());
-        assertEquals(2, listed.get("useCount").asInt());
+        assertEquals(2, listed.get("useCount").asInt(), "the refused exchange is no use");
         JsonNode denied = Admin.expect(http.get(admin.realmAdminUrl(REALM) + "/viewgate/audit?type=GUEST_TOKEN_DENIED&max=1",
                 http.adminToken()), 200).json().get(0);
         assertEquals("revoked", denied.get("details").get("reason").asText(), denied.toString());
@@ -221,6 +225,10 @@ class GuestTokenIT {
             for (String token : List.copyOf(tokens)) {
                 assertEquals("{\"active\":false}", introspect(token).toString(), "every token of the grant is dead");
             }
+            String grantId = grant.get("id").asText();
+            int issued = tokens.size();
+            Await.until(Duration.ofSeconds(30), () -> useCountOf(key, grantId, bob), n -> n >= issued, issued + " uses counted");
+            assertEquals(issued, useCountOf(key, grantId, bob), "each token is one use; a refused exchange is none");
         }
     }
 
@@ -352,6 +360,15 @@ class GuestTokenIT {
 
     private JsonNode share(String key, String token, Map<String, Object> body) {
         return Admin.expect(http.postJson(guestsUrl(key), token, body), 201).json();
+    }
+
+    private int useCountOf(String key, String grantId, String token) {
+        for (JsonNode listed : Admin.expect(http.get(guestsUrl(key), token), 200).json()) {
+            if (listed.get("id").asText().equals(grantId)) {
+                return listed.get("useCount").asInt();
+            }
+        }
+        throw new AssertionError("grant " + grantId + " is not listed");
     }
 
     private String guestsUrl(String key) {
