@@ -28,7 +28,7 @@ record BenchSettings(int rounds, int warmupRounds, int requests, int threads, in
     private static BenchSettings from(Function<String, String> p) {
         return new BenchSettings(
                 integer(p, "rounds", 5),
-                integer(p, "warmupRounds", 2),
+                integer(p, "warmupRounds", 5),
                 integer(p, "requests", 2000),
                 integer(p, "threads", 4),
                 integer(p, "queueRequests", 1_000_000),
