@@ -47,7 +47,7 @@ public final class GuestRedemption {
 
     /**
      * The open grant a presented secret names, with its principal, or nothing (the refusal is audited). Writes
-     * nothing on success: the caller signs the token, then {@link #claimUse} counts the use or refuses it after all.
+     * nothing on success: the caller signs the token, then {@link #claimUse} records the use or refuses it after all.
      */
     public Optional<Redeemed> redeem(ClientModel client, String secret) {
         long now = System.currentTimeMillis();

@@ -25,24 +25,29 @@ public final class GuestUseCounter {
         }
     }
 
+    /** A grant's uses in one sealed batch, and the time of the last. */
+    private record Uses(long count, long last) {
+        Uses plus(Uses other) {
+            return new Uses(count + other.count, Math.max(last, other.last));
+        }
+    }
+
     private static void count(AuditRowsSealed sealed) {
         // Grants in id order: two sealers never lock the same grants in opposite orders.
-        Map<String, long[]> uses = new TreeMap<>();
+        Map<String, Uses> uses = new TreeMap<>();
         for (AuditEventEntity row : sealed.rows()) {
             String grantId = AuditType.GUEST_TOKEN_ISSUED.name().equals(row.getType())
                     ? GuestRedemption.grantOfResource(row.getResource()) : null;
             if (grantId != null) {
-                long[] counted = uses.computeIfAbsent(grantId, id -> new long[] {0, Long.MIN_VALUE});
-                counted[0]++;
-                counted[1] = Math.max(counted[1], row.getTime());
+                uses.merge(grantId, new Uses(1, row.getTime()), Uses::plus);
             }
         }
         EntityManager em = sealed.session().getProvider(JpaConnectionProvider.class).getEntityManager();
         uses.forEach((grantId, counted) -> em.createQuery("update GuestGrantEntity g set g.useCount = g.useCount + :uses, "
                         + "g.lastUsedAt = case when g.lastUsedAt is null or g.lastUsedAt < :last then :last else g.lastUsedAt end "
                         + "where g.id = :id")
-                .setParameter("uses", counted[0])
-                .setParameter("last", counted[1])
+                .setParameter("uses", counted.count())
+                .setParameter("last", counted.last())
                 .setParameter("id", grantId)
                 .executeUpdate());
     }

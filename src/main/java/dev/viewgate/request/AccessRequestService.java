@@ -158,17 +158,17 @@ public final class AccessRequestService {
                 .getResultList();
     }
 
-    /**
-     * The pending count is one row; the others are counted with count(*), not count(r): count(*) counts index entries
-     * (an index-only scan), where count(r.id) reads every row.
-     */
+    /** The pending count is one row ({@link PendingCount}); the others are counted. */
     public long count(AccessRequestStatus status) {
-        if (status == AccessRequestStatus.PENDING) {
-            return new PendingCount(session).of(realm.getId());
-        }
+        return status == AccessRequestStatus.PENDING ? new PendingCount(session).of(realm.getId())
+                : countRows(em, realm.getId(), status);
+    }
+
+    /** count(*), not count(r): it counts index entries (an index-only scan), where count(r.id) reads every row. */
+    static long countRows(EntityManager em, String realmId, AccessRequestStatus status) {
         return em.createQuery("select count(*) from AccessRequestEntity r where r.realmId = :realm and r.status = :status",
                         Long.class)
-                .setParameter("realm", realm.getId())
+                .setParameter("realm", realmId)
                 .setParameter("status", status)
                 .getSingleResult();
     }

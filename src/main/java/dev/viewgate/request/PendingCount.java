@@ -31,6 +31,9 @@ final class PendingCount {
         if (row == null) {
             create(realmId);
             row = em.find(PendingCountEntity.class, realmId);
+            if (row == null) {
+                throw new IllegalStateException("No pending count for realm " + realmId + " after creating it");
+            }
         }
         return row.getPending();
     }
@@ -64,11 +67,7 @@ final class PendingCount {
                 EntityManager ownEm = em(own);
                 PendingCountEntity row = new PendingCountEntity();
                 row.setRealmId(realmId);
-                row.setPending(ownEm.createQuery("select count(*) from AccessRequestEntity r where r.realmId = :realm"
-                                + " and r.status = :pending", Long.class)
-                        .setParameter("realm", realmId)
-                        .setParameter("pending", AccessRequestStatus.PENDING)
-                        .getSingleResult());
+                row.setPending(AccessRequestService.countRows(ownEm, realmId, AccessRequestStatus.PENDING));
                 ownEm.persist(row);
                 ownEm.flush();
             });

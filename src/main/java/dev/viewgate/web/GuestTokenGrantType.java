@@ -89,7 +89,7 @@ public final class GuestTokenGrantType extends OAuth2GrantTypeBase {
         return createTokenResponse(builder, clientSessionCtx, true);
     }
 
-    /** Runs once the token is signed, before the response and the success event: the use is counted, or refused after all. */
+    /** Runs once the token is signed, before the response and the success event: the use is recorded, or refused after all. */
     @Override
     protected void addCustomTokenResponseClaims(AccessTokenResponse response, ClientSessionContext clientSessionCtx) {
         if (!redemption.claimUse(client, redeemed)) {
