@@ -31,7 +31,8 @@ import java.util.stream.Stream;
 public final class DistributionServer implements KeycloakServer {
 
     private static final Duration START_TIMEOUT = Duration.ofMinutes(5);
-    private static final String POSTGRES_DATABASE = "viewgate_it";
+    /** -Dviewgate.it.pgDatabase lets two checkouts run the PostgreSQL ITs at once. */
+    private static final String POSTGRES_DATABASE = System.getProperty("viewgate.it.pgDatabase", "viewgate_it");
     /** What the last {@code kc.sh build} in a home was run with. */
     private static final String BUILD_MARKER = "data/viewgate-last-build.txt";
 
