@@ -36,7 +36,7 @@ public final class Browser implements AutoCloseable {
     public static Browser start(String language) {
         if (!CHROMIUM.canExecute() || !CHROMEDRIVER.canExecute()) {
             throw new IllegalStateException("Browser tests need Debian's chromium and chromium-driver packages ("
-                    + CHROMIUM + ", " + CHROMEDRIVER + "); .ci/run installs them");
+                    + CHROMIUM + ", " + CHROMEDRIVER + "); mvn verify installs them on Debian as root (src/dev/ensure-browser.sh)");
         }
         try {
             File profile = Files.createTempDirectory("viewgate-chromium").toFile();
