@@ -1,0 +1,58 @@
+#!/usr/bin/env bash
+# The README's run command, used as a person uses it, on this tree: `mvn -Prun` in the background, a bounded wait
+# until Keycloak and the demo app answer, what its banner promises checked by RunCommandCheck (every printed URL
+# answers; bob signs in to the demo app through its OIDC redirect in headless Chromium; the My access page; /me with a
+# token), then SIGINT to its process group as Ctrl-C would, and no process of it or listener on its ports left.
+# Twice: the second start of the same tree is the README's restart. Run on a clean clone, before anything else built
+# in it, so a build that only works in trees with an old target/ fails here.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+ports=(8080 8081 9000)
+work=$(mktemp -d)
+trap 'rm -rf "$work"' EXIT
+
+listening() { ss -ltnH "( sport = :$1 )" | grep -q .; }
+for port in "${ports[@]}"; do
+  if listening "$port"; then echo "Port $port is in use before the run command starts"; exit 1; fi
+done
+bash src/dev/ensure-browser.sh
+mvn -B -q dependency:build-classpath -Dmdep.includeScope=test -Dmdep.outputFile="$work/classpath" >/dev/null
+
+run_once() { # name, seconds allowed until the banner
+  local name=$1 limit=$2 log="$work/$1.log" started pid
+  started=$(date +%s)
+  # A terminal's foreground job has the default SIGINT action; a script's background job ignores SIGINT, so perl
+  # restores the default before it becomes mvn, in a session of its own (its process group is what Ctrl-C reaches).
+  setsid perl -e '$SIG{INT} = "DEFAULT"; exec @ARGV or die "exec: $!"' mvn -B -Prun >"$log" 2>&1 &
+  pid=$!
+  until grep -q "Viewgate is running on Keycloak" "$log" && curl -fsS -o /dev/null http://localhost:8081/; do
+    if ! kill -0 "$pid" 2>/dev/null; then
+      echo "mvn -Prun ($name) ended before its banner:"; tail -40 "$log"; exit 1
+    fi
+    if [ $(( $(date +%s) - started )) -gt "$limit" ]; then
+      echo "mvn -Prun ($name) printed no banner within $limit s:"; tail -40 "$log"; kill -KILL -- -"$pid"; exit 1
+    fi
+    sleep 1
+  done
+  echo "mvn -Prun ($name): banner after $(( $(date +%s) - started )) s"
+  if ! java -cp "target/test-classes:$(cat "$work/classpath")" dev.viewgate.it.RunCommandCheck "$log"; then
+    kill -KILL -- -"$pid"; exit 1
+  fi
+
+  local interrupted
+  interrupted=$(date +%s)
+  kill -INT -- -"$pid"
+  while pgrep -s "$pid" >/dev/null; do
+    if [ $(( $(date +%s) - interrupted )) -gt 60 ]; then
+      echo "Still running 60 s after Ctrl-C:"; pgrep -a -s "$pid"; kill -KILL -- -"$pid"; exit 1
+    fi
+    sleep 1
+  done
+  for port in "${ports[@]}"; do
+    if listening "$port"; then echo "Port $port is still in use after Ctrl-C"; ss -ltnp "( sport = :$port )"; exit 1; fi
+  done
+  echo "mvn -Prun ($name): Ctrl-C left no process and no listener after $(( $(date +%s) - interrupted )) s"
+}
+
+run_once first-start 900
+run_once restart 300
