@@ -26,7 +26,7 @@ KC_BOOTSTRAP_ADMIN_USERNAME=admin KC_BOOTSTRAP_ADMIN_PASSWORD=admin "$home/bin/k
   --http-management-port=$management >"$work/keycloak.log" 2>&1 &
 server=$!
 started=$(date +%s)
-until curl -fsS -o /dev/null "http://127.0.0.1:$management/health/ready"; do
+until curl -fsS -o /dev/null "http://127.0.0.1:$management/health/ready" 2>/dev/null; do
   kill -0 "$server" 2>/dev/null || fail "kc.sh start ended"
   [ $(( $(date +%s) - started )) -lt 300 ] || fail "not ready within 300 s"
   sleep 1

@@ -8,6 +8,7 @@ http_port=${VIEWGATE_HTTP_PORT:-8080}
 management_port=${VIEWGATE_MANAGEMENT_PORT:-9000}
 demo_port=8081 # the demo realm's demo-app client allows redirects to http://localhost:8081/* only
 
+[ -x "$home/bin/kc.sh" ] || { echo "No Keycloak distribution in $home: the build unpacks it before this script runs"; exit 1; }
 mkdir -p "$home/providers" "$home/data/import"
 # Keycloak re-augments (about 30 s) whenever a provider's modification time changes: copy only changed bytes.
 cmp -s "$jar" "$home/providers/viewgate.jar" || cp "$jar" "$home/providers/viewgate.jar"
