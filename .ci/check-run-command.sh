@@ -38,6 +38,18 @@ run_once() { # name, seconds allowed until the banner
   if ! java -cp "target/test-classes:$(cat "$work/classpath")" dev.viewgate.it.RunCommandCheck "$log"; then
     kill -KILL -- -"$pid"; exit 1
   fi
+  # The README's token example, run as written there.
+  local example me
+  example=$(awk '/^A token to try the JSON API with/ {found = 1} found && /^```bash/ {inside = 1; next}
+                 inside && /^```/ {exit} inside' README.md)
+  me=$(bash -c "$example")
+  if ! grep -q '"username":"ada"' <<<"$me"; then
+    echo "The README's token example printed: $me"; kill -KILL -- -"$pid"; exit 1
+  fi
+  echo "  the README's token example: $me"
+  if [ "$name" = restart ] && grep -q "Updating the configuration and installing your custom providers" "$log"; then
+    echo "The restart re-augmented Keycloak, which the README says it does not"; kill -KILL -- -"$pid"; exit 1
+  fi
 
   local interrupted
   interrupted=$(date +%s)
