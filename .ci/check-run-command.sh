@@ -16,7 +16,7 @@ for port in "${ports[@]}"; do
   if listening "$port"; then echo "Port $port is in use before the run command starts"; exit 1; fi
 done
 bash src/dev/ensure-browser.sh
-mvn -B -q dependency:build-classpath -Dmdep.includeScope=test -Dmdep.outputFile="$work/classpath" >/dev/null
+mvn -B -q -Dstyle.color=never dependency:build-classpath -Dmdep.includeScope=test -Dmdep.outputFile="$work/classpath" >/dev/null
 
 run_once() { # name, seconds allowed until the banner
   local name=$1 limit=$2 log="$work/$1.log" started pid
