@@ -47,6 +47,15 @@ run_once() { # name, seconds allowed until the banner
     echo "The README's token example printed: $me"; kill -KILL -- -"$pid"; exit 1
   fi
   echo "  the README's token example: $me"
+  # The README's steps for app developers (register a view, share it, exchange the secret), run as written there.
+  local steps exchanged
+  steps=$(awk '/^## For app developers/ {found = 1} found && /^   ```bash/ {inside = 1; blocks++; next}
+               inside && /^   ```/ {inside = 0; if (blocks == 3) exit; next} inside {sub(/^   /, ""); print}' README.md)
+  exchanged=$(bash -c "$steps")
+  if ! grep -q '"access_token"' <<<"$exchanged"; then
+    echo "The README's steps for app developers printed: $exchanged"; kill -KILL -- -"$pid"; exit 1
+  fi
+  echo "  the README's steps for app developers: a guest token of $(wc -c <<<"$exchanged") bytes of JSON"
   if [ "$name" = restart ] && grep -q "Updating the configuration and installing your custom providers" "$log"; then
     echo "The restart re-augmented Keycloak, which the README says it does not"; kill -KILL -- -"$pid"; exit 1
   fi
