@@ -64,6 +64,7 @@ class TierChangeAuditIT {
         user("intern", sub);
         user("high", group, "t3");
         user("outsider", null, "t1");
+        user("double", group, "t2"); // holds the group's new tier already: does not move either way
         admin.joinGroup(realm, low, sub); // in the group twice over: still one row
 
         assertEquals(List.of("intern null>t2 group", "low t1>t2 group"),
@@ -115,6 +116,17 @@ class TierChangeAuditIT {
         assertEquals(9, row.get("details").get("newTier").asInt(), row.toString());
         assertEquals(List.of(), changes(() -> updateRole("t3", Map.of("viewgate.tier", List.of("9"), "note", List.of("x")))),
                 "an unrelated attribute moves no one");
+        assertEquals(List.of(), changes(() -> Admin.expect(http.putJson(url("/roles/t3"), http.adminToken(),
+                Map.of("name", "t3-renamed")), 204)), "a renamed tier role is the same tier");
+    }
+
+    @Test
+    void aNewRoleClaimingATakenLevelDisplacesTheRoleThatHadItAndItsHoldersMove() {
+        user("holder", null, "t3", "t1");
+        user("unmoved", null, "t2");
+        // The ladder keeps the first role by name for a level: "a-usurper" pushes t3 out of it.
+        assertEquals(List.of("holder t3>t1 role-attribute"), changes(() -> admin.createRealmRole(realm,
+                Map.of("name", "a-usurper", "attributes", Map.of("viewgate.tier", List.of("3"))))));
     }
 
     @Test
