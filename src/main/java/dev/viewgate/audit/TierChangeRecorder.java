@@ -29,7 +29,7 @@ import org.keycloak.models.utils.KeycloakModelUtils;
 final class TierChangeRecorder {
 
     static final String MEMBER_LIMIT = "viewgate.audit.tierChangeMemberLimit";
-    static final int DEFAULT_MEMBER_LIMIT = 1000;
+    static final int DEFAULT_MEMBER_LIMIT = 500;
     private static final String TIERS_RECORDED = "viewgate.audit.tiersRecordedInTransaction";
     private static final Logger LOG = Logger.getLogger(TierChangeRecorder.class);
 
