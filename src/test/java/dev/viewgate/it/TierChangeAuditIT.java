@@ -172,6 +172,8 @@ class TierChangeAuditIT {
                 url("/users/" + late + "/role-mappings/clients/" + client), http.adminToken(), List.of(appAdmin)), 204)));
         assertEquals(List.of("late t3>null role-mapping"),
                 changes(() -> deleteWithBody(url("/users/" + late + "/role-mappings/clients/" + client), List.of(appAdmin))));
+        assertEquals(List.of("early t3>null client-deleted"),
+                changes(() -> Admin.expect(http.delete(url("/clients/" + client), http.adminToken()), 204)), "its roles go with it");
     }
 
     @Test
