@@ -2,6 +2,7 @@ package dev.viewgate.audit;
 
 import java.io.IOException;
 import java.util.Arrays;
+import java.util.EnumSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -10,6 +11,7 @@ import java.util.Optional;
 import java.util.Set;
 import org.keycloak.events.admin.AdminEvent;
 import org.keycloak.events.admin.OperationType;
+import org.keycloak.events.admin.ResourceType;
 import org.keycloak.models.ClientModel;
 import org.keycloak.models.GroupModel;
 import org.keycloak.models.RoleModel;
@@ -24,10 +26,20 @@ import org.keycloak.util.JsonSerialization;
  */
 final class TierChangeDetector {
 
+    private static final Set<ResourceType> MAY_MOVE_TIERS = EnumSet.of(ResourceType.REALM_ROLE_MAPPING,
+            ResourceType.CLIENT_ROLE_MAPPING, ResourceType.GROUP_MEMBERSHIP, ResourceType.REALM_ROLE,
+            ResourceType.CLIENT_ROLE, ResourceType.GROUP, ResourceType.CLIENT);
+
     private final TierWorld after;
 
     TierChangeDetector(TierWorld after) {
         this.after = after;
+    }
+
+    /** Whether the event is of a kind that can move a tier at all: most admin events are not, and cost nothing. */
+    static boolean mayMoveTiers(AdminEvent event) {
+        return event.getResourceType() != null && event.getResourcePath() != null
+                && MAY_MOVE_TIERS.contains(event.getResourceType());
     }
 
     Optional<TierChange> detect(AdminEvent event) {
@@ -81,7 +93,7 @@ final class TierChangeDetector {
             return Optional.empty();
         }
         GroupModel group = after.realm().getGroupById(segments[3]);
-        if (group == null) {
+        if (group == null || !carriesTier(group)) {
             return Optional.empty();
         }
         Map<String, Object> details = new LinkedHashMap<>();
@@ -177,6 +189,16 @@ final class TierChangeDetector {
             return client == null ? null : client.getRole(segments[3]);
         }
         return null;
+    }
+
+    /** Whether membership gives a tier: a role of the group or of a parent group carries one. */
+    private boolean carriesTier(GroupModel group) {
+        for (GroupModel at = group; at != null; at = at.getParent()) {
+            if (at.getRoleMappingsStream().anyMatch(after::carriesTier)) {
+                return true;
+            }
+        }
+        return false;
     }
 
     private static boolean isCreateOrDelete(OperationType operation) {

@@ -44,6 +44,9 @@ final class TierChangeRecorder {
     }
 
     void record(AdminEvent event) {
+        if (!TierChangeDetector.mayMoveTiers(event)) {
+            return;
+        }
         RealmModel realm = event.getRealmId() == null ? null : session.realms().getRealm(event.getRealmId());
         if (realm == null) {
             return;

@@ -35,17 +35,23 @@ final class TierWorld {
 
     private final KeycloakSession session;
     private final RealmModel realm;
-    private final TierLadder ladder;
+    private TierLadder ladder;
 
     TierWorld(KeycloakSession session, RealmModel realm) {
         this.session = session;
         this.realm = realm;
-        // Built here, not taken from TierService's per-request copy: the change being audited may have changed it.
-        this.ladder = TierLadder.of(realm.getRolesStream()
-                        .map(role -> new TierLadder.Candidate(role.getName(),
-                                role.getFirstAttribute(TierLadder.TIER_ATTRIBUTE), role.getDescription()))
-                        .toList(),
-                problem -> LOG.debugf("Viewgate audit, realm '%s': %s", realm.getName(), problem));
+    }
+
+    /** Built here, not taken from TierService's per-request copy: the change being audited may have changed it. */
+    private TierLadder ladder() {
+        if (ladder == null) {
+            ladder = TierLadder.of(realm.getRolesStream()
+                            .map(role -> new TierLadder.Candidate(role.getName(),
+                                    role.getFirstAttribute(TierLadder.TIER_ATTRIBUTE), role.getDescription()))
+                            .toList(),
+                    problem -> LOG.debugf("Viewgate audit, realm '%s': %s", realm.getName(), problem));
+        }
+        return ladder;
     }
 
     RealmModel realm() {
@@ -55,7 +61,7 @@ final class TierWorld {
     /** The level each tier role gives, by role id. */
     Map<String, Integer> levelsByRoleId() {
         Map<String, Integer> levels = new HashMap<>();
-        for (Tier tier : ladder.tiers()) {
+        for (Tier tier : ladder().tiers()) {
             RoleModel role = realm.getRole(tier.role());
             if (role != null) {
                 levels.put(role.getId(), tier.level());
@@ -66,7 +72,7 @@ final class TierWorld {
 
     /** Whether holding {@code role} gives a tier: it is a tier role or contains one. */
     boolean carriesTier(RoleModel role) {
-        return role != null && ladder.tiers().stream()
+        return role != null && ladder().tiers().stream()
                 .map(tier -> realm.getRole(tier.role()))
                 .anyMatch(tierRole -> tierRole != null && (tierRole.equals(role) || role.hasRole(tierRole)));
     }
@@ -78,7 +84,7 @@ final class TierWorld {
             return Optional.empty();
         }
         EffectiveRoles roles = EffectiveRoles.of(user);
-        Tier tier = ladder.highestHeld(name -> roles.holds(realm.getRole(name)));
+        Tier tier = ladder().highestHeld(name -> roles.holds(realm.getRole(name)));
         if (!tier.isMember()) {
             return Optional.of(MemberTier.NONE);
         }
