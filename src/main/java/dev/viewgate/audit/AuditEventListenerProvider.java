@@ -14,7 +14,7 @@ import org.keycloak.models.UserModel;
 
 /**
  * Turns admin events into audit rows, inside the transaction that emitted them: Viewgate's own {@code VIEWGATE_*}
- * events, and tier-role changes made through Keycloak's admin API or console.
+ * events, and members' tier changes made through Keycloak's admin API or console (see {@link TierChangeRecorder}).
  */
 public final class AuditEventListenerProvider implements EventListenerProvider {
 
@@ -37,7 +37,7 @@ public final class AuditEventListenerProvider implements EventListenerProvider {
             if (type.isPresent()) {
                 AuditLog.insert(session, fromViewgateEvent(event, type.get()));
             } else {
-                new TierChangeDetector(session).detect(event).ifPresent(row -> AuditLog.insert(session, row));
+                new TierChangeRecorder(session).record(event);
             }
         } catch (RuntimeException e) {
             failTheChange(event, e);
