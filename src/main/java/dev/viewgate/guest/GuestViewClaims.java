@@ -41,6 +41,11 @@ public final class GuestViewClaims {
         view.put("key", grant.map(GrantAndView::viewKey).orElse(null));
         // A grant revoked or expired a moment ago still has a session until its principal is deleted: it may do nothing.
         view.put("permissions", grant.filter(g -> g.usableAt(now)).map(GrantAndView::effectivePermissions).orElse(List.of()));
+        // Also here, before Keycloak copies exp into an ID token; the token post-processor caps what this cannot reach.
+        if (token.getExp() != null && token.getExp() > 0) {
+            token.exp(GuestTokenLifetime.capped(token.getExp(), GuestSessionTokens.end(session, userSession.getRealm(),
+                    grant.isPresent() ? grant.get().expiresAt() : Long.valueOf(0))));
+        }
         token.getOtherClaims().put(GUEST, true);
         token.getOtherClaims().put(VIEW, view);
         token.getOtherClaims().put(GRANT, grantId);
