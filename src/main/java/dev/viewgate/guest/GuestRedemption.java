@@ -21,7 +21,8 @@ import org.keycloak.models.UserModel;
 /**
  * Turns a guest secret presented by a client into the grant it opens, or into nothing. Every refusal (malformed,
  * unknown, revoked, expired, another client's) looks the same to the caller and costs the same statements: one
- * lookup and one audit row. The reason is written only to the audit log.
+ * lookup, the client's denial count ({@link GuestDenials}) and, within its budget, one audit row. The reason is written
+ * only to the audit log.
  */
 public final class GuestRedemption {
 
@@ -96,9 +97,12 @@ public final class GuestRedemption {
     }
 
     private void deny(ClientModel client, Optional<GrantAndView> found, String refusal) {
+        LOG.debugf("Guest secret refused for client %s in realm %s: %s", client.getClientId(), realm.getName(), refusal);
+        if (!new GuestDenials(session, realm).recordsIndividually(client)) {
+            return; // beyond the client's budget for this window: counted, and reported by a summary row
+        }
         Map<String, Object> details = details(client, found);
         details.put("reason", refusal);
-        LOG.debugf("Guest secret refused for client %s in realm %s: %s", client.getClientId(), realm.getName(), refusal);
         AuditLog.recordDirect(session, realm, AuditType.GUEST_TOKEN_DENIED, null, client.getClientId(),
                 found.map(GuestRedemption::resource).orElse("viewgate/guests"), null, details);
     }
