@@ -5,14 +5,24 @@ import jakarta.persistence.Entity;
 import jakarta.persistence.Id;
 import jakarta.persistence.Table;
 
-/** A client's refused guest secrets: how many were audited one by one this window, how many only counted. */
+/**
+ * Refused guest secrets of one client, for one grant or (grant null) for secrets matching none: how many were audited
+ * one by one this window, how many only counted since the last summary.
+ */
 @Entity
 @Table(name = "VG_GUEST_DENIAL")
 public class GuestDenialEntity {
 
+    /** {@code <clientUuid>/<grantId>}, or {@code <clientUuid>/*} for secrets that match no grant. */
     @Id
-    @Column(name = "CLIENT_UUID", length = 36)
+    @Column(name = "BUDGET_KEY", length = 80)
+    private String budgetKey;
+
+    @Column(name = "CLIENT_UUID", length = 36, nullable = false)
     private String clientUuid;
+
+    @Column(name = "GRANT_ID", length = 36)
+    private String grantId;
 
     @Column(name = "REALM_ID", length = 36, nullable = false)
     private String realmId;
@@ -38,6 +48,22 @@ public class GuestDenialEntity {
 
     @Column(name = "UNRECORDED_TO")
     private Long unrecordedTo;
+
+    public String getBudgetKey() {
+        return budgetKey;
+    }
+
+    public void setBudgetKey(String budgetKey) {
+        this.budgetKey = budgetKey;
+    }
+
+    public String getGrantId() {
+        return grantId;
+    }
+
+    public void setGrantId(String grantId) {
+        this.grantId = grantId;
+    }
 
     public String getClientUuid() {
         return clientUuid;

@@ -19,7 +19,10 @@ import org.keycloak.models.RealmModel;
 import org.keycloak.models.utils.KeycloakModelUtils;
 
 /**
- * Keeps refused guest exchanges from growing the audit log without bound ({@link DenialBudget}): one row per client in
+ * Keeps refused guest exchanges from growing the audit log without bound ({@link DenialBudget}). Each client has one
+ * budget for secrets that match no grant, which is all an anonymous caller can send, and one per grant whose secret it
+ * presented (revoked, expired, another client's): there are only as many of those as members and apps created, and
+ * a replayed revoked link cannot drown the refusals of other grants. Each budget is one row of
  * {@code VG_GUEST_DENIAL}, changed in the refusing transaction under a row lock, so every node shares the count. The
  * allowed exchange never touches it. Summary rows are written by the expiry task on whichever node gets there first.
  */
@@ -66,16 +69,20 @@ public final class GuestDenials {
         this.em = em(session);
     }
 
-    /** Counts a refusal for {@code client}: true when it is to be audited on its own, false when a summary will count it. */
-    boolean recordsIndividually(ClientModel client) {
+    /**
+     * Counts a refusal for {@code client} of a secret of {@code grantId} (null: it matched no grant): true when it is
+     * to be audited on its own, false when a summary will count it.
+     */
+    boolean recordsIndividually(ClientModel client, String grantId) {
         long now = System.currentTimeMillis();
         Settings settings = Settings.of(realm);
-        GuestDenialEntity row = em.find(GuestDenialEntity.class, client.getId(), LockModeType.PESSIMISTIC_WRITE);
+        String key = client.getId() + "/" + (grantId == null ? "*" : grantId);
+        GuestDenialEntity row = em.find(GuestDenialEntity.class, key, LockModeType.PESSIMISTIC_WRITE);
         if (row == null) {
-            create(client);
-            row = em.find(GuestDenialEntity.class, client.getId(), LockModeType.PESSIMISTIC_WRITE);
+            create(key, client, grantId);
+            row = em.find(GuestDenialEntity.class, key, LockModeType.PESSIMISTIC_WRITE);
             if (row == null) {
-                throw new IllegalStateException("No denial count for client " + client.getClientId() + " after creating it");
+                throw new IllegalStateException("No denial count " + key + " after creating it");
             }
         }
         long windowStart = DenialBudget.windowStart(now, settings.windowMillis());
@@ -96,66 +103,71 @@ public final class GuestDenials {
         return false;
     }
 
-    private void create(ClientModel client) {
+    private void create(String key, ClientModel client, String grantId) {
         try {
             KeycloakModelUtils.runJobInTransaction(session.getKeycloakSessionFactory(), own -> {
                 GuestDenialEntity row = new GuestDenialEntity();
+                row.setBudgetKey(key);
                 row.setClientUuid(client.getId());
+                row.setGrantId(grantId);
                 row.setRealmId(realm.getId());
                 row.setWindowMillis(Settings.of(realm).windowMillis());
                 em(own).persist(row);
                 em(own).flush();
             });
         } catch (ModelDuplicateException | PersistenceException e) {
-            LOG.debugf("Denial count of client %s was created by another transaction at the same moment", client.getClientId());
+            LOG.debugf("Denial count %s was created by another transaction at the same moment", key);
         }
     }
 
     /**
-     * Writes the summary rows that are due, each in its own transaction under the client's row lock, so two nodes never
+     * Writes the summary rows that are due, each in its own transaction under its budget's row lock, so two nodes never
      * write the same one: {@code GUEST_TOKEN_DENIED} with {@code aggregated: true}, {@code unrecorded}, {@code from},
      * {@code to}.
      */
     public static void summarizeDue(KeycloakSessionFactory factory) {
         long now = System.currentTimeMillis();
         List<String> due = KeycloakModelUtils.runJobInTransactionWithResult(factory, session -> em(session)
-                .createQuery("select d.clientUuid from GuestDenialEntity d where d.unrecordedFrom is not null "
+                .createQuery("select d.budgetKey from GuestDenialEntity d where d.unrecordedFrom is not null "
                         + "and d.unrecordedFrom + d.windowMillis <= :now order by d.unrecordedFrom", String.class)
                 .setParameter("now", now)
                 .setMaxResults(SUMMARY_BATCH)
                 .getResultList());
-        for (String clientUuid : due) {
-            KeycloakModelUtils.runJobInTransaction(factory, session -> summarize(session, clientUuid));
+        for (String key : due) {
+            KeycloakModelUtils.runJobInTransaction(factory, session -> summarize(session, key));
         }
     }
 
-    private static void summarize(KeycloakSession session, String clientUuid) {
+    private static void summarize(KeycloakSession session, String key) {
         long now = System.currentTimeMillis();
-        GuestDenialEntity row = em(session).find(GuestDenialEntity.class, clientUuid, LockModeType.PESSIMISTIC_WRITE);
+        GuestDenialEntity row = em(session).find(GuestDenialEntity.class, key, LockModeType.PESSIMISTIC_WRITE);
         if (row == null || !DenialBudget.summaryDue(row.getUnrecordedFrom(), row.getWindowMillis(), now)) {
             return; // another node wrote it
         }
         RealmModel realm = session.realms().getRealm(row.getRealmId());
-        ClientModel client = realm == null ? null : realm.getClientById(clientUuid);
+        ClientModel client = realm == null ? null : realm.getClientById(row.getClientUuid());
         if (client != null) {
             session.getContext().setRealm(realm);
             Map<String, Object> details = new LinkedHashMap<>();
             details.put("client", client.getClientId());
+            if (row.getGrantId() != null) {
+                details.put("grantId", row.getGrantId());
+            }
             details.put("aggregated", true);
             details.put("unrecorded", row.getUnrecorded());
             details.put("from", Instant.ofEpochMilli(row.getUnrecordedFrom()).toString());
             details.put("to", Instant.ofEpochMilli(row.getUnrecordedTo()).toString());
             details.put("reason", "refusals beyond " + Settings.of(realm).recordedPerWindow() + " per "
                     + row.getWindowMillis() / 1000 + " s, counted only");
-            AuditLog.recordDirect(session, realm, AuditType.GUEST_TOKEN_DENIED, null, client.getClientId(), "viewgate/guests",
-                    null, details);
+            AuditLog.recordDirect(session, realm, AuditType.GUEST_TOKEN_DENIED, null, client.getClientId(),
+                    GuestRedemption.resourceOf(row.getGrantId()), null, details);
         }
         row.setUnrecorded(0);
         row.setUnrecordedFrom(null);
         row.setUnrecordedTo(null);
     }
 
-    /** Removes the counts of a client, or of every client of a realm, when it goes. */
+    /** Removes the budgets of a client, or of every client of a realm, when it goes. */
     public static void forgetClient(KeycloakSession session, String clientUuid) {
         em(session).createQuery("delete from GuestDenialEntity d where d.clientUuid = :id").setParameter("id", clientUuid)
                 .executeUpdate();

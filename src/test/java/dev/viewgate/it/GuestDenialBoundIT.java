@@ -123,6 +123,44 @@ class GuestDenialBoundIT {
         }
     }
 
+    @Test
+    void aReplayedRevokedLinkHasItsOwnBudgetAndNeverHidesAnotherGrantsRefusal() throws Exception {
+        String key = "denial-replay-" + System.nanoTime();
+        String app = http.demoAppToken();
+        String guests = server.viewgateUrl() + "/views/demo-app/" + key + "/guests";
+        Admin.expect(http.putJson(server.viewgateUrl() + "/views/demo-app/" + key, app, Map.of("name", key)), 201);
+        JsonNode replayed = Admin.expect(http.postJson(guests, app, Map.of("permissions", List.of("read"), "public", true)), 201).json();
+        JsonNode other = Admin.expect(http.postJson(guests, app, Map.of("permissions", List.of("read"), "public", true)), 201).json();
+        Admin.expect(http.delete(guests + "/" + replayed.get("id").asText(), app), 204);
+        Admin.expect(http.delete(guests + "/" + other.get("id").asText(), app), 204);
+        String spa = "denial-replay-spa-" + System.nanoTime();
+        Http.Result created = Admin.expect(http.postJson(admin.realmAdminUrl(REALM) + "/clients", http.adminToken(), Map.of(
+                "clientId", spa, "publicClient", true, "standardFlowEnabled", false,
+                "attributes", Map.of("viewgate.guest.app", "demo-app"))), 201);
+        String spaUuid = created.header("Location").substring(created.header("Location").lastIndexOf('/') + 1);
+        try {
+            long started = System.currentTimeMillis();
+            for (int i = 0; i < 60; i++) {
+                assertEquals(400, redeem(spa, replayed.get("secret").asText()).status());
+            }
+            long windows = (System.currentTimeMillis() - started) / 60_000 + 2;
+            assertEquals(400, redeem(spa, other.get("secret").asText()).status());
+            JsonNode rows = denials(spa);
+            long ofReplayed = 0;
+            boolean otherRecorded = false;
+            for (JsonNode row : rows) {
+                String grantId = row.path("details").path("grantId").asText();
+                ofReplayed += grantId.equals(replayed.get("id").asText()) ? 1 : 0;
+                otherRecorded |= grantId.equals(other.get("id").asText()) && "revoked".equals(row.path("details").path("reason").asText());
+            }
+            System.out.printf("GuestDenialBoundIT: 60 replays of a revoked link -> %d audit rows%n", ofReplayed);
+            assertTrue(ofReplayed <= windows * 11, ofReplayed + " rows for 60 replays");
+            assertTrue(otherRecorded, "the other grant's refusal is recorded with its reason: " + rows);
+        } finally {
+            http.delete(admin.realmAdminUrl(REALM) + "/clients/" + spaUuid, http.adminToken());
+        }
+    }
+
     private JsonNode denials(String spa) {
         return Admin.expect(http.get(admin.realmAdminUrl(REALM) + "/viewgate/audit?type=GUEST_TOKEN_DENIED&max=1000&actor=" + spa,
                 http.adminToken()), 200).json();
