@@ -13,7 +13,8 @@ import org.keycloak.representations.AccessToken;
 /**
  * What a guest session's tokens say: {@code guest: true}, {@code view: {client, key, permissions}} and
  * {@code viewgate_grant}. The permissions are the grant's, bounded by the view's settings as they are when this runs,
- * so introspection reports a settings change at once. Member sessions get nothing from it.
+ * so introspection reports a settings change at once. The token's {@code exp} is bounded by {@link GuestTokenLifetime}.
+ * Member sessions get nothing from it.
  */
 public final class GuestViewClaims {
 
