@@ -84,6 +84,13 @@ class GuestTokenLifetimeIT {
         assertNotBeyondTheGrant(exchanged, "access_token");
         String exchangedToken = exchanged.json().get("access_token").asText();
         assertTrue(Tokens.claims(exchangedToken).get("guest").asBoolean(), "still a guest token");
+        // Exchanged, it is no more of a member than before: Viewgate refuses it, Keycloak's APIs too.
+        Http.Result me = http.get(server.viewgateUrl() + "/me", exchangedToken);
+        assertEquals(403, me.status(), me.body());
+        assertEquals("guest_token", me.json().get("error").asText());
+        assertTrue(http.get(server.realmUrl() + "/account", exchangedToken).status() >= 401);
+        int users = http.get(admin.realmAdminUrl(REALM) + "/users", exchangedToken).status();
+        assertTrue(users == 401 || users == 403, "admin API: " + users);
 
         // Revoking the grant ends the exchanged token at once, like the guest token it came from.
         Admin.expect(http.delete(admin.realmAdminUrl(REALM) + "/viewgate/views/" + app + "/report/guests/" + grantId,
