@@ -21,8 +21,8 @@ import org.keycloak.models.UserModel;
 /**
  * Turns a guest secret presented by a client into the grant it opens, or into nothing. Every refusal (malformed,
  * unknown, revoked, expired, another client's) looks the same to the caller and costs the same statements: one
- * lookup, the client's denial count ({@link GuestDenials}) and, within its budget, one audit row. The reason is written
- * only to the audit log.
+ * lookup, the row of its refusal budget ({@link GuestDenials}) and, within the budget, one audit row. The reason is
+ * written only to the audit log.
  */
 public final class GuestRedemption {
 
@@ -99,7 +99,7 @@ public final class GuestRedemption {
     private void deny(ClientModel client, Optional<GrantAndView> found, String refusal) {
         LOG.debugf("Guest secret refused for client %s in realm %s: %s", client.getClientId(), realm.getName(), refusal);
         if (!new GuestDenials(session, realm).recordsIndividually(client, found.map(GrantAndView::grantId).orElse(null))) {
-            return; // beyond the client's budget for this window: counted, and reported by a summary row
+            return; // beyond its budget for this window: counted, and reported by a summary row
         }
         Map<String, Object> details = details(client, found);
         details.put("reason", refusal);

@@ -46,7 +46,7 @@ public final class GuestResource {
     @APIResponse(responseCode = "200", description = "Updated")
     @APIResponse(responseCode = "400", description = "invalid_request: malformed client id, view key or body")
     @APIResponse(responseCode = "403", description = "not_your_client, tier_too_low, guest_token")
-        public Response register(@PathParam("clientId") String clientId, @PathParam("viewKey") String viewKey, String body) {
+    public Response register(@PathParam("clientId") String clientId, @PathParam("viewKey") String viewKey, String body) {
         Caller caller = RequestAuth.bearer(session);
         ClientModel client = AppAuthority.requireManager(session, caller, clientId);
         ViewService views = new ViewService(session, caller.realm());
@@ -61,7 +61,7 @@ public final class GuestResource {
     @APIResponse(responseCode = "200", description = "The views",
             content = @Content(schema = @Schema(type = SchemaType.ARRAY, implementation = ViewRepresentation.class)))
     @APIResponse(responseCode = "403", description = "not_your_client, tier_too_low, guest_token")
-        public List<ViewRepresentation> list(@PathParam("clientId") String clientId) {
+    public List<ViewRepresentation> list(@PathParam("clientId") String clientId) {
         Caller caller = RequestAuth.bearer(session);
         ClientModel client = AppAuthority.requireManager(session, caller, clientId);
         ViewService views = new ViewService(session, caller.realm());

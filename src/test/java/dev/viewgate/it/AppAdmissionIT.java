@@ -91,6 +91,33 @@ class AppAdmissionIT {
         assertError(http.postJson(views(appB) + "/report/guests", demoApp, Map.of("permissions", List.of("read"))), 403,
                 "not_your_client");
         assertError(http.get(views("demo-app"), serviceAccountToken(appB)), 403, "not_your_client");
+
+        // Even holding demo-app's own viewgate-share, app B's service account is not demo-app.
+        String serviceAccountOfB = Admin.expect(http.get(admin.realmAdminUrl(REALM) + "/clients/" + appBUuid + "/service-account-user",
+                http.adminToken()), 200).json().get("id").asText();
+        admin.grantClientRole(REALM, serviceAccountOfB, "demo-app", "viewgate-share");
+        assertError(http.get(views("demo-app"), serviceAccountToken(appB)), 403, "not_your_client");
+        assertError(http.postJson(views("demo-app") + "/client-report/guests", serviceAccountToken(appB),
+                Map.of("permissions", List.of("read"))), 403, "not_your_client");
+    }
+
+    @Test
+    void viewingAsAMemberTheAppDoesNotAdmitTakesTheAdmissionAway() {
+        Admin.expect(http.putJson(views(appB) + "/report", serviceAccountToken(appB), Map.of("name", "Report")), 201);
+        String sharers = createGroupWithClientRole("admission-viewas-" + System.nanoTime(), appBUuid);
+        String architect = member("admission-architect-" + System.nanoTime(), "architect");
+        admin.joinGroup(REALM, architect, sharers);
+        String onB = token(appB, architect);
+        Admin.expect(http.get(views(appB), onB), 200);
+        Admin.expect(http.postJson(server.viewgateUrl() + "/view-as", onB, Map.of("user", "bob")), 200);
+        try {
+            // bob's tier (4) reaches viewgate.share.minTier, but app B does not admit bob.
+            assertError(http.get(views(appB), onB), 403, "not_your_client");
+            assertError(http.putJson(views(appB) + "/report", onB, Map.of("name", "x", "exportable", true)), 403, "not_your_client");
+        } finally {
+            Admin.expect(http.delete(server.viewgateUrl() + "/view-as", onB), 204);
+        }
+        Admin.expect(http.get(views(appB), onB), 200);
     }
 
     @Test
