@@ -1,10 +1,7 @@
 package dev.viewgate.audit;
 
+import dev.viewgate.web.InstantInput;
 import dev.viewgate.web.ViewgateException;
-import java.time.Instant;
-import java.time.LocalDate;
-import java.time.ZoneOffset;
-import java.time.format.DateTimeParseException;
 
 /** The filters of an audit query; every field is optional. {@code actor}/{@code subject} match an id or a username. */
 public record AuditFilter(AuditType type, String actor, String subject, Long from, Long to) {
@@ -20,24 +17,16 @@ public record AuditFilter(AuditType type, String actor, String subject, Long fro
                 instant("to", to, true));
     }
 
-    /** An ISO-8601 instant ({@code 2026-11-22T10:00:00Z}) or date ({@code 2026-11-22}, the whole UTC day). */
+    /** An ISO-8601 instant ({@code 2026-11-22T10:00:00Z}) or date ({@code 2026-11-22}, the whole UTC day), years 0000-9999. */
     static Long instant(String name, String value, boolean endOfDay) {
         if (value == null || value.isBlank()) {
             return null;
         }
         String trimmed = value.trim();
-        try {
-            return Instant.parse(trimmed).toEpochMilli();
-        } catch (DateTimeParseException notAnInstant) {
-            try {
-                LocalDate day = LocalDate.parse(trimmed);
-                return (endOfDay ? day.plusDays(1) : day).atStartOfDay().toInstant(ZoneOffset.UTC).toEpochMilli()
-                        - (endOfDay ? 1 : 0);
-            } catch (DateTimeParseException e) {
-                throw ViewgateException.badRequest("invalid_parameter",
-                        name + " must be an ISO-8601 instant such as 2026-11-22T10:00:00Z or a date such as 2026-11-22");
-            }
-        }
+        return InstantInput.instant(trimmed).or(() -> InstantInput.day(trimmed, endOfDay))
+                .orElseThrow(() -> ViewgateException.badRequest("invalid_parameter", name
+                        + " must be an ISO-8601 instant such as 2026-11-22T10:00:00Z or a date such as 2026-11-22, "
+                        + "between the years 0000 and 9999"));
     }
 
     private static String blankToNull(String value) {

@@ -45,9 +45,8 @@ public final class GuestAdminResource {
     @APIResponse(responseCode = "200", description = "Updated")
     @APIResponse(responseCode = "403", description = "The admin may not manage the client")
     public Response register(@PathParam("clientId") String clientId, @PathParam("viewKey") String viewKey, String body) {
+        ClientModel client = AppAuthority.requireAdmin(access, clientId, true);
         ViewService views = new ViewService(session, realm);
-        ClientModel client = views.client(clientId);
-        access.requireManageClient(client);
         ViewService.Registration registration = views.register(access.caller(), client, viewKey, GuestResource.settings(body));
         return GuestResource.registered(client, registration);
     }
@@ -59,9 +58,8 @@ public final class GuestAdminResource {
     @APIResponse(responseCode = "200", description = "The views")
     @APIResponse(responseCode = "403", description = "The admin may not view the client")
     public List<ViewRepresentation> list(@PathParam("clientId") String clientId) {
+        ClientModel client = AppAuthority.requireAdmin(access, clientId, false);
         ViewService views = new ViewService(session, realm);
-        ClientModel client = views.client(clientId);
-        access.requireViewClient(client);
         return views.views(client).stream().map(v -> ViewRepresentation.of(v, client.getClientId())).toList();
     }
 
@@ -74,11 +72,10 @@ public final class GuestAdminResource {
             content = @Content(schema = @Schema(implementation = GuestGrantRepresentation.class)))
     @APIResponse(responseCode = "400", description = "invalid_permissions, public_is_read_only, invalid_expiry, invalid_request")
     @APIResponse(responseCode = "403", description = "The admin may not manage the client")
-    @APIResponse(responseCode = "404", description = "unknown_client, unknown_view")
+    @APIResponse(responseCode = "404", description = "unknown_view; unknown_client only for an admin who may view every client")
     public Response share(@PathParam("clientId") String clientId, @PathParam("viewKey") String viewKey, String body) {
+        ClientModel client = AppAuthority.requireAdmin(access, clientId, true);
         ViewService views = new ViewService(session, realm);
-        ClientModel client = views.client(clientId);
-        access.requireManageClient(client);
         return GuestResource.share(session, access.caller(), realm, client, views.view(client, viewKey), body);
     }
 
@@ -90,9 +87,8 @@ public final class GuestAdminResource {
             content = @Content(schema = @Schema(type = SchemaType.ARRAY, implementation = GuestGrantRepresentation.class)))
     @APIResponse(responseCode = "403", description = "The admin may not view the client")
     public List<GuestGrantRepresentation> guests(@PathParam("clientId") String clientId, @PathParam("viewKey") String viewKey) {
+        ClientModel client = AppAuthority.requireAdmin(access, clientId, false);
         ViewService views = new ViewService(session, realm);
-        ClientModel client = views.client(clientId);
-        access.requireViewClient(client);
         return GuestResource.grants(session, realm, client, views.view(client, viewKey));
     }
 
@@ -101,12 +97,11 @@ public final class GuestAdminResource {
     @Operation(summary = "Revoke a guest grant at once")
     @APIResponse(responseCode = "204", description = "Revoked (or already revoked)")
     @APIResponse(responseCode = "403", description = "The admin may not manage the client")
-    @APIResponse(responseCode = "404", description = "unknown_client, unknown_view, unknown_grant")
+    @APIResponse(responseCode = "404", description = "unknown_view, unknown_grant; unknown_client only for an admin who may view every client")
     public Response revoke(@PathParam("clientId") String clientId, @PathParam("viewKey") String viewKey,
                            @PathParam("grantId") String grantId) {
+        ClientModel client = AppAuthority.requireAdmin(access, clientId, true);
         ViewService views = new ViewService(session, realm);
-        ClientModel client = views.client(clientId);
-        access.requireManageClient(client);
         new GuestGrantService(session, realm).revoke(access.caller(), client, views.view(client, viewKey), grantId);
         return Response.noContent().build();
     }

@@ -6,7 +6,8 @@ import org.keycloak.models.utils.KeycloakModelUtils;
 import org.keycloak.timer.TimerProvider;
 
 /**
- * Every few seconds on every node: ends guest grants whose expiry passed. Each grant is marked by one guarded
+ * Every few seconds on every node: writes the summaries of counted guest refusals that are due ({@link GuestDenials})
+ * and ends guest grants whose expiry passed. Each grant is marked by one guarded
  * update, so whichever node gets there first deletes its principal and audits {@code GUEST_GRANT_EXPIRED}, once.
  */
 public final class GuestExpiry {
@@ -24,6 +25,11 @@ public final class GuestExpiry {
     }
 
     static void run(KeycloakSessionFactory factory) {
+        try {
+            GuestDenials.summarizeDue(factory);
+        } catch (RuntimeException e) {
+            LOG.debugf(e, "Guest denial summaries deferred");
+        }
         try {
             for (String realmId : KeycloakModelUtils.runJobInTransactionWithResult(factory, session ->
                     session.getProvider(org.keycloak.connections.jpa.JpaConnectionProvider.class).getEntityManager()

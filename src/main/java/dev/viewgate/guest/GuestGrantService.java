@@ -4,6 +4,7 @@ import dev.viewgate.audit.AuditLog;
 import dev.viewgate.audit.AuditType;
 import dev.viewgate.web.Caller;
 import dev.viewgate.web.InputText;
+import dev.viewgate.web.InstantInput;
 import dev.viewgate.web.ViewgateException;
 import jakarta.persistence.EntityManager;
 import java.nio.charset.StandardCharsets;
@@ -11,7 +12,6 @@ import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.security.SecureRandom;
 import java.time.Instant;
-import java.time.format.DateTimeParseException;
 import java.util.Base64;
 import java.util.HexFormat;
 import java.util.LinkedHashMap;
@@ -196,15 +196,12 @@ public final class GuestGrantService {
         if (expiresAt == null) {
             return null;
         }
-        try {
-            long millis = Instant.parse(expiresAt).toEpochMilli();
-            if (millis <= System.currentTimeMillis()) {
-                throw ViewgateException.badRequest("invalid_expiry", "expiresAt must be in the future");
-            }
-            return millis;
-        } catch (DateTimeParseException e) {
-            throw ViewgateException.badRequest("invalid_expiry", "expiresAt must be an ISO-8601 instant such as 2026-12-31T23:59:59Z");
+        long millis = InstantInput.instant(expiresAt).orElseThrow(() -> ViewgateException.badRequest("invalid_expiry",
+                "expiresAt must be an ISO-8601 instant such as 2026-12-31T23:59:59Z, before the year 10000"));
+        if (millis <= System.currentTimeMillis()) {
+            throw ViewgateException.badRequest("invalid_expiry", "expiresAt must be in the future");
         }
+        return millis;
     }
 
     private static Map<String, Object> details(ClientModel client, ViewEntity view, GuestGrantEntity grant) {

@@ -42,7 +42,7 @@ public final class GuestInventoryResource {
             content = @Content(schema = @Schema(type = SchemaType.ARRAY, implementation = GuestGrantRepresentation.class)))
     @APIResponse(responseCode = "400", description = "invalid_parameter, invalid_request")
     @APIResponse(responseCode = "403", description = "The admin may not view the client (or, without a client filter, all clients)")
-    @APIResponse(responseCode = "404", description = "unknown_client")
+    @APIResponse(responseCode = "404", description = "unknown_client, only for an admin who may view every client")
     public List<GuestGrantRepresentation> inventory(@QueryParam("client") String clientId, @QueryParam("view") String viewKey,
                                                     @QueryParam("public") String publicLink, @QueryParam("status") String status,
                                                     @QueryParam("first") String first, @QueryParam("max") String max) {
@@ -50,8 +50,7 @@ public final class GuestInventoryResource {
         if (clientId == null) {
             access.requireViewClients();
         } else {
-            client = new ViewService(session, realm).client(clientId);
-            access.requireViewClient(client);
+            client = AppAuthority.requireAdmin(access, clientId, false);
         }
         if (viewKey != null) {
             ViewService.requireKey("view", viewKey);

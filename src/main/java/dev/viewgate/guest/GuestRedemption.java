@@ -21,7 +21,8 @@ import org.keycloak.models.UserModel;
 /**
  * Turns a guest secret presented by a client into the grant it opens, or into nothing. Every refusal (malformed,
  * unknown, revoked, expired, another client's) looks the same to the caller and costs the same statements: one
- * lookup and one audit row. The reason is written only to the audit log.
+ * lookup, the row of its refusal budget ({@link GuestDenials}) and, within the budget, one audit row. The reason is
+ * written only to the audit log.
  */
 public final class GuestRedemption {
 
@@ -96,11 +97,14 @@ public final class GuestRedemption {
     }
 
     private void deny(ClientModel client, Optional<GrantAndView> found, String refusal) {
+        LOG.debugf("Guest secret refused for client %s in realm %s: %s", client.getClientId(), realm.getName(), refusal);
+        if (!new GuestDenials(session, realm).recordsIndividually(client, found.map(GrantAndView::grantId).orElse(null))) {
+            return; // beyond its budget for this window: counted, and reported by a summary row
+        }
         Map<String, Object> details = details(client, found);
         details.put("reason", refusal);
-        LOG.debugf("Guest secret refused for client %s in realm %s: %s", client.getClientId(), realm.getName(), refusal);
         AuditLog.recordDirect(session, realm, AuditType.GUEST_TOKEN_DENIED, null, client.getClientId(),
-                found.map(GuestRedemption::resource).orElse("viewgate/guests"), null, details);
+                resourceOf(found.map(GrantAndView::grantId).orElse(null)), null, details);
     }
 
     private static Map<String, Object> details(ClientModel client, Optional<GrantAndView> found) {
@@ -115,6 +119,11 @@ public final class GuestRedemption {
 
     private static String resource(GrantAndView grant) {
         return RESOURCE_PREFIX + grant.grantId();
+    }
+
+    /** The resource of an exchange's audit row: the grant, or all guest access for a secret that matched none. */
+    static String resourceOf(String grantId) {
+        return grantId == null ? "viewgate/guests" : RESOURCE_PREFIX + grantId;
     }
 
     /** The grant an exchange's audit row names, or null. */

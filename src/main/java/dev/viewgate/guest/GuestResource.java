@@ -46,11 +46,10 @@ public final class GuestResource {
     @APIResponse(responseCode = "200", description = "Updated")
     @APIResponse(responseCode = "400", description = "invalid_request: malformed client id, view key or body")
     @APIResponse(responseCode = "403", description = "not_your_client, tier_too_low, guest_token")
-    @APIResponse(responseCode = "404", description = "unknown_client")
     public Response register(@PathParam("clientId") String clientId, @PathParam("viewKey") String viewKey, String body) {
         Caller caller = RequestAuth.bearer(session);
+        ClientModel client = AppAuthority.requireManager(session, caller, clientId);
         ViewService views = new ViewService(session, caller.realm());
-        ClientModel client = views.clientActedForBy(caller, clientId);
         ViewService.Registration registration = views.register(caller, client, viewKey, settings(body));
         return registered(client, registration);
     }
@@ -62,11 +61,10 @@ public final class GuestResource {
     @APIResponse(responseCode = "200", description = "The views",
             content = @Content(schema = @Schema(type = SchemaType.ARRAY, implementation = ViewRepresentation.class)))
     @APIResponse(responseCode = "403", description = "not_your_client, tier_too_low, guest_token")
-    @APIResponse(responseCode = "404", description = "unknown_client")
     public List<ViewRepresentation> list(@PathParam("clientId") String clientId) {
         Caller caller = RequestAuth.bearer(session);
+        ClientModel client = AppAuthority.requireManager(session, caller, clientId);
         ViewService views = new ViewService(session, caller.realm());
-        ClientModel client = views.clientActedForBy(caller, clientId);
         return views.views(client).stream().map(v -> ViewRepresentation.of(v, client.getClientId())).toList();
     }
 
@@ -79,11 +77,11 @@ public final class GuestResource {
             content = @Content(schema = @Schema(implementation = GuestGrantRepresentation.class)))
     @APIResponse(responseCode = "400", description = "invalid_permissions, public_is_read_only, invalid_expiry, invalid_request")
     @APIResponse(responseCode = "403", description = "not_your_client, tier_too_low, guest_token")
-    @APIResponse(responseCode = "404", description = "unknown_client, unknown_view")
+    @APIResponse(responseCode = "404", description = "unknown_view")
     public Response share(@PathParam("clientId") String clientId, @PathParam("viewKey") String viewKey, String body) {
         Caller caller = RequestAuth.bearer(session);
+        ClientModel client = AppAuthority.requireManager(session, caller, clientId);
         ViewService views = new ViewService(session, caller.realm());
-        ClientModel client = views.clientActedForBy(caller, clientId);
         ViewEntity view = views.view(client, viewKey);
         return share(session, caller, caller.realm(), client, view, body);
     }
@@ -96,8 +94,8 @@ public final class GuestResource {
             content = @Content(schema = @Schema(type = SchemaType.ARRAY, implementation = GuestGrantRepresentation.class)))
     public List<GuestGrantRepresentation> guests(@PathParam("clientId") String clientId, @PathParam("viewKey") String viewKey) {
         Caller caller = RequestAuth.bearer(session);
+        ClientModel client = AppAuthority.requireManager(session, caller, clientId);
         ViewService views = new ViewService(session, caller.realm());
-        ClientModel client = views.clientActedForBy(caller, clientId);
         ViewEntity view = views.view(client, viewKey);
         return grants(session, caller.realm(), client, view);
     }
@@ -106,12 +104,12 @@ public final class GuestResource {
     @Path("{clientId}/{viewKey}/guests/{grantId}")
     @Operation(summary = "Revoke a guest grant at once")
     @APIResponse(responseCode = "204", description = "Revoked (or already revoked)")
-    @APIResponse(responseCode = "404", description = "unknown_client, unknown_view, unknown_grant")
+    @APIResponse(responseCode = "404", description = "unknown_view, unknown_grant")
     public Response revoke(@PathParam("clientId") String clientId, @PathParam("viewKey") String viewKey,
                            @PathParam("grantId") String grantId) {
         Caller caller = RequestAuth.bearer(session);
+        ClientModel client = AppAuthority.requireManager(session, caller, clientId);
         ViewService views = new ViewService(session, caller.realm());
-        ClientModel client = views.clientActedForBy(caller, clientId);
         new GuestGrantService(session, caller.realm()).revoke(caller, client, views.view(client, viewKey), grantId);
         return Response.noContent().build();
     }

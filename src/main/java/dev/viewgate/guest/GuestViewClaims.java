@@ -13,7 +13,8 @@ import org.keycloak.representations.AccessToken;
 /**
  * What a guest session's tokens say: {@code guest: true}, {@code view: {client, key, permissions}} and
  * {@code viewgate_grant}. The permissions are the grant's, bounded by the view's settings as they are when this runs,
- * so introspection reports a settings change at once. Member sessions get nothing from it.
+ * so introspection reports a settings change at once. The token's {@code exp} is bounded by {@link GuestTokenLifetime}.
+ * Member sessions get nothing from it.
  */
 public final class GuestViewClaims {
 
@@ -41,6 +42,11 @@ public final class GuestViewClaims {
         view.put("key", grant.map(GrantAndView::viewKey).orElse(null));
         // A grant revoked or expired a moment ago still has a session until its principal is deleted: it may do nothing.
         view.put("permissions", grant.filter(g -> g.usableAt(now)).map(GrantAndView::effectivePermissions).orElse(List.of()));
+        // Also here, before Keycloak copies exp into an ID token; the token post-processor caps what this cannot reach.
+        if (token.getExp() != null && token.getExp() > 0) {
+            token.exp(GuestTokenLifetime.capped(token.getExp(), GuestSessionTokens.end(session, userSession.getRealm(),
+                    grant.isPresent() ? grant.get().expiresAt() : Long.valueOf(0))));
+        }
         token.getOtherClaims().put(GUEST, true);
         token.getOtherClaims().put(VIEW, view);
         token.getOtherClaims().put(GRANT, grantId);

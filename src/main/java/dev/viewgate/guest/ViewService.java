@@ -2,7 +2,6 @@ package dev.viewgate.guest;
 
 import dev.viewgate.audit.AuditLog;
 import dev.viewgate.audit.AuditType;
-import dev.viewgate.tier.TierService;
 import dev.viewgate.web.Caller;
 import dev.viewgate.web.ViewgateException;
 import jakarta.persistence.EntityManager;
@@ -16,15 +15,11 @@ import org.keycloak.events.admin.OperationType;
 import org.keycloak.models.ClientModel;
 import org.keycloak.models.KeycloakSession;
 import org.keycloak.models.RealmModel;
-import org.keycloak.models.RoleModel;
-import org.keycloak.models.UserModel;
 import org.keycloak.models.utils.KeycloakModelUtils;
 
 /** The views apps register: their settings (editable, addable, exportable) bound every guest grant on them. */
 public final class ViewService {
 
-    /** The client role an app's service account needs to register and share its views. */
-    public static final String SHARE_ROLE = "viewgate-share";
     private static final Pattern KEY = Pattern.compile("[A-Za-z0-9._-]{1,128}");
 
     /** A view's settings as an app sends them. */
@@ -43,48 +38,6 @@ public final class ViewService {
         this.session = session;
         this.realm = realm;
         this.em = session.getProvider(JpaConnectionProvider.class).getEntityManager();
-    }
-
-    /** The client named in a path; 400 for a malformed client id, 404 for one the realm does not have. */
-    public ClientModel client(String clientId) {
-        requireKey("client id", clientId);
-        ClientModel client = realm.getClientByClientId(clientId);
-        if (client == null) {
-            throw ViewgateException.notFound("unknown_client", "No client " + clientId + " in realm " + realm.getName());
-        }
-        return client;
-    }
-
-    /** The client named in a path, once the caller is known to be allowed to act for it. */
-    public ClientModel clientActedForBy(Caller caller, String clientId) {
-        ClientModel client = client(clientId);
-        requireMayActFor(caller, client);
-        return client;
-    }
-
-    /**
-     * 403 unless the caller may act for {@code client}: its own service account holding {@code viewgate-share}, or a
-     * member whose tier (the simulated one during view as) reaches {@code viewgate.share.minTier} using a token of
-     * that very client. (Guests are refused when they authenticate.)
-     */
-    private void requireMayActFor(Caller caller, ClientModel client) {
-        UserModel user = caller.user();
-        if (user.getServiceAccountClientLink() != null) {
-            RoleModel share = client.getRole(SHARE_ROLE);
-            if (!user.getServiceAccountClientLink().equals(client.getId()) || share == null || !user.hasRole(share)) {
-                throw ViewgateException.forbidden("not_your_client", "A service account acts only for its own client, with role "
-                        + SHARE_ROLE);
-            }
-            return;
-        }
-        if (!new TierService(session, realm).accessOf(caller).can().share()) {
-            throw ViewgateException.forbidden("tier_too_low", "Sharing views needs tier "
-                    + new TierService(session, realm).settings().shareMinTier());
-        }
-        if (caller.client() == null || !caller.client().getId().equals(client.getId())) {
-            throw ViewgateException.forbidden("not_your_client", "Use a token issued to " + client.getClientId()
-                    + " to manage its views");
-        }
     }
 
     public Registration register(Caller caller, ClientModel client, String viewKey, Settings settings) {

@@ -2,6 +2,7 @@ package dev.viewgate.jpa;
 
 import dev.viewgate.audit.AuditChainEntity;
 import dev.viewgate.audit.AuditEventEntity;
+import dev.viewgate.guest.GuestDenialEntity;
 import dev.viewgate.guest.GuestGrantEntity;
 import dev.viewgate.guest.ViewEntity;
 import dev.viewgate.request.AccessRequestEntity;
@@ -17,7 +18,7 @@ public final class ViewgateEntityProvider implements JpaEntityProvider {
     public List<Class<?>> getEntities() {
         // Ignored by the Quarkus distribution (it finds @Entity classes at build time), but required by the SPI.
         return List.of(AuditEventEntity.class, AuditChainEntity.class, AccessRequestEntity.class, ViewAsEntity.class,
-                ViewEntity.class, GuestGrantEntity.class, PendingCountEntity.class);
+                ViewEntity.class, GuestGrantEntity.class, PendingCountEntity.class, GuestDenialEntity.class);
     }
 
     @Override

@@ -1,5 +1,6 @@
 package dev.viewgate.jpa;
 
+import dev.viewgate.guest.GuestDenials;
 import dev.viewgate.guest.GuestPrincipals;
 import dev.viewgate.request.AccessRequestService;
 import org.keycloak.Config;
@@ -38,12 +39,14 @@ public final class ViewgateEntityProviderFactory implements JpaEntityProviderFac
                 new AccessRequestService(removed.getKeycloakSession(), removed.getRealm()).removeAll();
                 delete(removed.getKeycloakSession(), "delete from GuestGrantEntity g where g.realmId = :id", removed.getRealm().getId());
                 delete(removed.getKeycloakSession(), "delete from ViewEntity v where v.realmId = :id", removed.getRealm().getId());
+                GuestDenials.forgetRealm(removed.getKeycloakSession(), removed.getRealm().getId());
             } else if (event instanceof ClientModel.ClientRemovedEvent removed) {
                 new GuestPrincipals(removed.getKeycloakSession(), removed.getClient().getRealm())
                         .removeAllOfClient(removed.getClient().getId());
                 delete(removed.getKeycloakSession(), "delete from GuestGrantEntity g where g.viewId in "
                         + "(select v.id from ViewEntity v where v.clientUuid = :id)", removed.getClient().getId());
                 delete(removed.getKeycloakSession(), "delete from ViewEntity v where v.clientUuid = :id", removed.getClient().getId());
+                GuestDenials.forgetClient(removed.getKeycloakSession(), removed.getClient().getId());
             } else if (event instanceof UserModel.UserRemovedEvent removed) {
                 new AccessRequestService(removed.getKeycloakSession(), removed.getRealm()).removePendingOf(removed.getUser());
             }

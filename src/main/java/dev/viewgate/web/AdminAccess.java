@@ -1,5 +1,6 @@
 package dev.viewgate.web;
 
+import org.jboss.logging.Logger;
 import org.keycloak.models.ClientModel;
 import org.keycloak.models.RealmModel;
 import org.keycloak.models.RoleModel;
@@ -11,6 +12,8 @@ import org.keycloak.services.resources.admin.fgap.AdminPermissionEvaluator;
  * Refusals are Viewgate's JSON 403.
  */
 public final class AdminAccess {
+
+    private static final Logger LOG = Logger.getLogger(AdminAccess.class);
 
     private final AdminPermissionEvaluator auth;
     private final RealmModel realm;
@@ -57,21 +60,28 @@ public final class AdminAccess {
         }
     }
 
-    public void requireManageClient(ClientModel client) {
-        if (!auth.clients().canManage(client)) {
-            throw refuse("a Keycloak admin who may manage client '" + client.getClientId() + "'");
+    /**
+     * The client named in an admin path, if the admin may manage it ({@code manage}) or else view it. A client that
+     * does not exist is refused exactly like one the admin may not touch, so the answer tells nothing about which
+     * client ids exist; only an admin who may view every client (and so could list them) learns it is missing.
+     */
+    public ClientModel requireClient(String clientId, boolean manage) {
+        ClientModel client = realm.getClientByClientId(clientId);
+        boolean allowed = client != null && (manage ? auth.clients().canManage(client) : auth.clients().canView(client));
+        if (allowed) {
+            return client;
         }
+        if (client == null && auth.clients().canView()) {
+            throw ViewgateException.notFound("unknown_client", "No client " + clientId + " in realm " + realm.getName());
+        }
+        LOG.debugf("Refused admin %s: may not %s client %s of realm %s", auth.adminAuth().getUser().getUsername(),
+                manage ? "manage" : "view", clientId, realm.getName());
+        throw refuse("a Keycloak admin who may " + (manage ? "manage" : "view") + " client '" + clientId + "'");
     }
 
     public void requireViewClients() {
         if (!auth.clients().canView()) {
             throw refuse("a Keycloak admin of realm '" + realm.getName() + "' who may view clients");
-        }
-    }
-
-    public void requireViewClient(ClientModel client) {
-        if (!auth.clients().canView(client)) {
-            throw refuse("a Keycloak admin who may view client '" + client.getClientId() + "'");
         }
     }
 

@@ -3,7 +3,7 @@ package dev.viewgate.web;
 import dev.viewgate.guest.GrantAndView;
 import dev.viewgate.guest.GuestPrincipals;
 import dev.viewgate.guest.GuestRedemption;
-import dev.viewgate.tier.TierService;
+import dev.viewgate.guest.GuestSessionTokens;
 import jakarta.ws.rs.core.Response;
 import java.util.Set;
 import org.keycloak.OAuth2Constants;
@@ -82,10 +82,10 @@ public final class GuestTokenGrantType extends OAuth2GrantTypeBase {
         event.session(userSession);
         issuingSession = userSession;
 
+        // The token's lifetime (GuestTokenLifetime) is set by the guest view mapper and GuestTokenLifetimeProcessor,
+        // which bound every token of a guest session, whichever grant issues it.
         TokenManager.AccessTokenResponseBuilder builder = createTokenResponseBuilder(principal, userSession, clientSessionCtx,
                 null, null);
-        AccessToken token = builder.getAccessToken();
-        token.exp(Math.min(token.getExp(), lifetimeEnd(grant)));
         return createTokenResponse(builder, clientSessionCtx, true);
     }
 
@@ -122,6 +122,7 @@ public final class GuestTokenGrantType extends OAuth2GrantTypeBase {
                 principal.getUsername(), clientConnection.getRemoteAddr(), AUTH_METHOD, false, null, null,
                 UserSessionModel.SessionPersistenceState.PERSISTENT);
         userSession.setNote(GuestPrincipals.GRANT_NOTE, grant.grantId());
+        GuestSessionTokens.rememberExpiry(userSession, grant);
         return userSession;
     }
 
@@ -145,15 +146,6 @@ public final class GuestTokenGrantType extends OAuth2GrantTypeBase {
             userSession.setLastSessionRefresh(now);
             clientSession.setTimestamp(now);
         }
-    }
-
-    /**
-     * Seconds since the epoch: the realm's guest token lifetime, ending before the grant's expiry. Keycloak still
-     * accepts a token during the second named by {@code exp}, so that second must lie before the expiry instant.
-     */
-    private long lifetimeEnd(GrantAndView grant) {
-        long end = Time.currentTime() + (long) new TierService(session, realm).settings().guestTokenSeconds();
-        return grant.expiresAt() == null ? end : Math.min(end, grant.expiresAt() / 1000 - 1);
     }
 
     @Override

@@ -120,7 +120,7 @@ class ViewRegistryIT {
         for (String key : List.of("a%20b", "x".repeat(129), "..%2Fx", "%C3%A4")) {
             assertError(http.putJson(views("demo-app") + "/" + key, app, Map.of("name", "x")), 400, "invalid_request");
         }
-        assertError(http.putJson(views("no-such-client") + "/v", app, Map.of("name", "x")), 404, "unknown_client");
+        assertError(http.putJson(views("no-such-client") + "/v", app, Map.of("name", "x")), 403, "not_your_client");
         assertError(http.putJson(views("bad%20client") + "/v", app, Map.of("name", "x")), 400, "invalid_request");
         for (String body : List.of("{}", "{\"name\": 5}", "{\"name\": \"x\", \"editable\": \"yes\"}", "{\"name\": \"x\", \"other\": 1}",
                 "[]", "nope", "{\"name\": \"" + "n".repeat(256) + "\"}")) {

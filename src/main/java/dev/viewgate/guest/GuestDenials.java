@@ -1,0 +1,184 @@
+package dev.viewgate.guest;
+
+import dev.viewgate.audit.AuditLog;
+import dev.viewgate.audit.AuditType;
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.LockModeType;
+import jakarta.persistence.PersistenceException;
+import java.time.Instant;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.jboss.logging.Logger;
+import org.keycloak.connections.jpa.JpaConnectionProvider;
+import org.keycloak.models.ClientModel;
+import org.keycloak.models.KeycloakSession;
+import org.keycloak.models.KeycloakSessionFactory;
+import org.keycloak.models.ModelDuplicateException;
+import org.keycloak.models.RealmModel;
+import org.keycloak.models.utils.KeycloakModelUtils;
+
+/**
+ * Keeps refused guest exchanges from growing the audit log without bound ({@link DenialBudget}). Each client has one
+ * budget for secrets that match no grant, which is all an anonymous caller can send, and one per grant whose secret it
+ * presented (revoked, expired, another client's): there are only as many of those as members and apps created, and
+ * a replayed revoked link cannot drown the refusals of other grants. Each budget is one row of
+ * {@code VG_GUEST_DENIAL}, changed in the refusing transaction under a row lock, so every node shares the count. The
+ * allowed exchange never touches it. Summary rows are written by the expiry task on whichever node gets there first.
+ */
+public final class GuestDenials {
+
+    static final String WINDOW_ATTRIBUTE = "viewgate.guest.denials.windowSeconds";
+    static final String RECORDED_ATTRIBUTE = "viewgate.guest.denials.recorded";
+    private static final Logger LOG = Logger.getLogger(GuestDenials.class);
+    private static final int SUMMARY_BATCH = 200;
+
+    /** The realm's budget: {@code viewgate.guest.denials.windowSeconds} (60) and {@code ...recorded} (10 per window). */
+    record Settings(long windowMillis, int recordedPerWindow) {
+        static Settings of(RealmModel realm) {
+            return new Settings(1000L * number(realm, WINDOW_ATTRIBUTE, 60, 1, 86_400), number(realm, RECORDED_ATTRIBUTE, 10, 0, 10_000));
+        }
+
+        private static int number(RealmModel realm, String attribute, int fallback, int min, int max) {
+            String value = realm.getAttribute(attribute);
+            if (value == null) {
+                return fallback;
+            }
+            try {
+                int parsed = Integer.parseInt(value.trim());
+                if (parsed >= min && parsed <= max) {
+                    return parsed;
+                }
+            } catch (NumberFormatException malformed) {
+                // the default applies
+            }
+            // debug, not warn: this runs for every refused secret, which an attacker can send as fast as they like
+            LOG.debugf("Viewgate, realm '%s': %s must be an integer from %d to %d; using %d", realm.getName(), attribute, min, max,
+                    fallback);
+            return fallback;
+        }
+    }
+
+    private final KeycloakSession session;
+    private final RealmModel realm;
+    private final EntityManager em;
+
+    GuestDenials(KeycloakSession session, RealmModel realm) {
+        this.session = session;
+        this.realm = realm;
+        this.em = em(session);
+    }
+
+    /**
+     * Counts a refusal for {@code client} of a secret of {@code grantId} (null: it matched no grant): true when it is
+     * to be audited on its own, false when a summary will count it.
+     */
+    boolean recordsIndividually(ClientModel client, String grantId) {
+        long now = System.currentTimeMillis();
+        Settings settings = Settings.of(realm);
+        String key = client.getId() + "/" + (grantId == null ? "*" : grantId);
+        GuestDenialEntity row = em.find(GuestDenialEntity.class, key, LockModeType.PESSIMISTIC_WRITE);
+        if (row == null) {
+            create(key, client, grantId);
+            row = em.find(GuestDenialEntity.class, key, LockModeType.PESSIMISTIC_WRITE);
+            if (row == null) {
+                throw new IllegalStateException("No denial count " + key + " after creating it");
+            }
+        }
+        long windowStart = DenialBudget.windowStart(now, settings.windowMillis());
+        if (row.getWindowStart() != windowStart) {
+            row.setWindowStart(windowStart);
+            row.setWindowMillis(settings.windowMillis());
+            row.setRecorded(0);
+        }
+        if (DenialBudget.recordsIndividually(row.getRecorded(), settings.recordedPerWindow())) {
+            row.setRecorded(row.getRecorded() + 1);
+            return true;
+        }
+        row.setUnrecorded(row.getUnrecorded() + 1);
+        if (row.getUnrecordedFrom() == null) {
+            row.setUnrecordedFrom(now);
+        }
+        row.setUnrecordedTo(now);
+        return false;
+    }
+
+    private void create(String key, ClientModel client, String grantId) {
+        try {
+            KeycloakModelUtils.runJobInTransaction(session.getKeycloakSessionFactory(), own -> {
+                GuestDenialEntity row = new GuestDenialEntity();
+                row.setBudgetKey(key);
+                row.setClientUuid(client.getId());
+                row.setGrantId(grantId);
+                row.setRealmId(realm.getId());
+                row.setWindowMillis(Settings.of(realm).windowMillis());
+                em(own).persist(row);
+                em(own).flush();
+            });
+        } catch (ModelDuplicateException | PersistenceException e) {
+            LOG.debugf("Denial count %s was created by another transaction at the same moment", key);
+        }
+    }
+
+    /**
+     * Writes the summary rows that are due, each in its own transaction under its budget's row lock, so two nodes never
+     * write the same one: {@code GUEST_TOKEN_DENIED} with {@code aggregated: true}, {@code unrecorded}, {@code from},
+     * {@code to}.
+     */
+    public static void summarizeDue(KeycloakSessionFactory factory) {
+        long now = System.currentTimeMillis();
+        List<String> due = KeycloakModelUtils.runJobInTransactionWithResult(factory, session -> em(session)
+                .createQuery("select d.budgetKey from GuestDenialEntity d where d.unrecordedFrom is not null "
+                        + "and d.unrecordedFrom + d.windowMillis <= :now order by d.unrecordedFrom", String.class)
+                .setParameter("now", now)
+                .setMaxResults(SUMMARY_BATCH)
+                .getResultList());
+        for (String key : due) {
+            KeycloakModelUtils.runJobInTransaction(factory, session -> summarize(session, key));
+        }
+    }
+
+    private static void summarize(KeycloakSession session, String key) {
+        long now = System.currentTimeMillis();
+        GuestDenialEntity row = em(session).find(GuestDenialEntity.class, key, LockModeType.PESSIMISTIC_WRITE);
+        if (row == null || !DenialBudget.summaryDue(row.getUnrecordedFrom(), row.getWindowMillis(), now)) {
+            return; // another node wrote it
+        }
+        RealmModel realm = session.realms().getRealm(row.getRealmId());
+        ClientModel client = realm == null ? null : realm.getClientById(row.getClientUuid());
+        if (client != null) {
+            session.getContext().setRealm(realm);
+            Map<String, Object> details = new LinkedHashMap<>();
+            details.put("client", client.getClientId());
+            if (row.getGrantId() != null) {
+                details.put("grantId", row.getGrantId());
+            }
+            details.put("aggregated", true);
+            details.put("unrecorded", row.getUnrecorded());
+            details.put("from", Instant.ofEpochMilli(row.getUnrecordedFrom()).toString());
+            details.put("to", Instant.ofEpochMilli(row.getUnrecordedTo()).toString());
+            details.put("reason", "refusals beyond " + Settings.of(realm).recordedPerWindow() + " per "
+                    + row.getWindowMillis() / 1000 + " s, counted only");
+            AuditLog.recordDirect(session, realm, AuditType.GUEST_TOKEN_DENIED, null, client.getClientId(),
+                    GuestRedemption.resourceOf(row.getGrantId()), null, details);
+        }
+        row.setUnrecorded(0);
+        row.setUnrecordedFrom(null);
+        row.setUnrecordedTo(null);
+    }
+
+    /** Removes the budgets of a client, or of every client of a realm, when it goes. */
+    public static void forgetClient(KeycloakSession session, String clientUuid) {
+        em(session).createQuery("delete from GuestDenialEntity d where d.clientUuid = :id").setParameter("id", clientUuid)
+                .executeUpdate();
+    }
+
+    public static void forgetRealm(KeycloakSession session, String realmId) {
+        em(session).createQuery("delete from GuestDenialEntity d where d.realmId = :id").setParameter("id", realmId)
+                .executeUpdate();
+    }
+
+    private static EntityManager em(KeycloakSession session) {
+        return session.getProvider(JpaConnectionProvider.class).getEntityManager();
+    }
+}
