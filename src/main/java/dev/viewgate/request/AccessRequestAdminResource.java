@@ -1,10 +1,8 @@
 package dev.viewgate.request;
 
 import dev.viewgate.web.AdminAccess;
-import dev.viewgate.web.Caller;
 import dev.viewgate.web.JsonBody;
 import dev.viewgate.web.QueryParams;
-import dev.viewgate.web.ViewgateException;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.POST;
@@ -24,12 +22,11 @@ import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.keycloak.models.KeycloakSession;
 import org.keycloak.models.RealmModel;
-import org.keycloak.models.RoleModel;
-import org.keycloak.models.UserModel;
 
 /**
  * {@code /admin/realms/{r}/viewgate/access-requests}: the deciders' API for Keycloak admins and kcadm.sh, authorized
- * by Keycloak's admin permissions (view users to list; manage the user and map the role to grant).
+ * by Keycloak's admin permissions (view users to list; then what Keycloak's role-mapping API asks: map roles of the
+ * requester, and map the granted role and each tier role the grant removes).
  */
 @Tag(name = "Access requests (admin)")
 public final class AccessRequestAdminResource {
@@ -74,21 +71,14 @@ public final class AccessRequestAdminResource {
     @Operation(summary = "Grant a tier role to the requester and close the request")
     @APIResponse(responseCode = "200", description = "The request, GRANTED")
     @APIResponse(responseCode = "400", description = "unknown_role")
-    @APIResponse(responseCode = "403", description = "The admin may not map that role to that user, or it is their own request")
+    @APIResponse(responseCode = "403", description = "The admin may not map roles of that user, map that role or remove the requester's tier role, or it is their own request")
     @APIResponse(responseCode = "409", description = "not_pending")
     public AccessRequestRepresentation grant(@PathParam("id") String id, String body) {
-        access.requireViewUsers();
+        Decider decider = Decider.keycloakAdmin(session, realm, access);
         JsonBody json = JsonBody.parse(body, Set.of("role", "note"));
-        AccessRequestRules rules = new AccessRequestRules(session, realm);
-        RoleModel role = rules.tierRole(json.string("role"));
         AccessRequestService requests = new AccessRequestService(session, realm);
-        AccessRequestEntity request = requests.lockForDecision(id);
-        UserModel requester = requests.requesterOf(request);
-        access.requireMapRole(requester, role);
-        Caller admin = access.caller();
-        requireNotOwn(admin, request);
-        AccessRequestEntity granted = requests.grant(admin, request, role, AccessRequestResource.limited(json.string("note")));
-        return AccessRequestRepresentation.of(granted, requester);
+        AccessRequestEntity granted = requests.grant(decider, id, json.string("role"), json.string("note"));
+        return AccessRequestRepresentation.of(granted, requests.requesterOf(granted));
     }
 
     @POST
@@ -97,24 +87,13 @@ public final class AccessRequestAdminResource {
     @Produces(MediaType.APPLICATION_JSON)
     @Operation(summary = "Close the request without changing anything")
     @APIResponse(responseCode = "200", description = "The request, DECLINED")
-    @APIResponse(responseCode = "403", description = "The admin may not manage that user, or it is their own request")
+    @APIResponse(responseCode = "403", description = "The admin may not map roles of that user, or it is their own request")
     @APIResponse(responseCode = "409", description = "not_pending")
     public AccessRequestRepresentation decline(@PathParam("id") String id, String body) {
-        access.requireViewUsers();
+        Decider decider = Decider.keycloakAdmin(session, realm, access);
         JsonBody json = JsonBody.parse(body, Set.of("reason"));
         AccessRequestService requests = new AccessRequestService(session, realm);
-        AccessRequestEntity request = requests.lockForDecision(id);
-        UserModel requester = requests.requesterOf(request);
-        access.requireManage(requester);
-        Caller admin = access.caller();
-        requireNotOwn(admin, request);
-        AccessRequestEntity declined = requests.decline(admin, request, AccessRequestResource.limited(json.string("reason")));
-        return AccessRequestRepresentation.of(declined, requester);
-    }
-
-    private static void requireNotOwn(Caller admin, AccessRequestEntity request) {
-        if (admin.user().getId().equals(request.getRequesterId())) {
-            throw ViewgateException.forbidden("self_decision", "Nobody decides their own access request");
-        }
+        AccessRequestEntity declined = requests.decline(decider, id, json.string("reason"));
+        return AccessRequestRepresentation.of(declined, requests.requesterOf(declined));
     }
 }

@@ -17,7 +17,6 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import org.keycloak.models.KeycloakSession;
-import org.keycloak.models.RoleModel;
 import org.keycloak.models.UserModel;
 
 /**
@@ -102,18 +101,14 @@ public final class AccessRequestPages {
 
     private Response decideFor(Caller caller) {
         MultivaluedMap<String, String> form = Pages.formPost(session, caller);
-        AccessRequestRules rules = new AccessRequestRules(session, caller.realm());
-        rules.requireDecider(caller);
+        Decider decider = Decider.member(session, caller);
         AccessRequestService requests = new AccessRequestService(session, caller.realm());
         try {
             boolean grant = "grant".equals(form.getFirst("action"));
-            RoleModel role = grant ? rules.tierRole(form.getFirst("role")) : null;
-            AccessRequestEntity request = requests.lockForDecision(form.getFirst("id"));
-            rules.requireAllowedDecision(caller, request, role);
             if (grant) {
-                requests.grant(caller, request, role, AccessRequestResource.limited(blankToNull(form.getFirst("note"))));
+                requests.grant(decider, form.getFirst("id"), form.getFirst("role"), blankToNull(form.getFirst("note")));
             } else {
-                requests.decline(caller, request, AccessRequestResource.limited(blankToNull(form.getFirst("reason"))));
+                requests.decline(decider, form.getFirst("id"), blankToNull(form.getFirst("reason")));
             }
             return Pages.redirectAfterPost(session, QUEUE, grant ? "granted" : "declined");
         } catch (ViewgateException refused) {

@@ -26,7 +26,6 @@ import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.keycloak.models.KeycloakSession;
-import org.keycloak.models.RoleModel;
 import org.keycloak.models.UserModel;
 
 /** {@code /realms/{r}/viewgate/access-requests}: the JSON API for members and deciders, and the two pages. */
@@ -54,6 +53,7 @@ public final class AccessRequestResource {
             content = @Content(schema = @Schema(implementation = AccessRequestRepresentation.class)))
     @APIResponse(responseCode = "200", description = "Your pending request, updated")
     @APIResponse(responseCode = "400", description = "message_too_long, invalid_role or a malformed body")
+    @APIResponse(responseCode = "403", description = "not_a_member (a service account or guest principal), view_as_active")
     @APIResponse(responseCode = "409", description = "conflict: a concurrent submission of yours won")
     public Response submit(String body) {
         Caller caller = RequestAuth.member(session);
@@ -100,9 +100,8 @@ public final class AccessRequestResource {
     @APIResponse(responseCode = "403", description = "not_a_decider")
     public List<AccessRequestRepresentation> list(@QueryParam("status") String status, @QueryParam("first") String first,
                                                   @QueryParam("max") String max) {
-        Caller caller = RequestAuth.bearer(session);
-        new AccessRequestRules(session, caller.realm()).requireDecider(caller);
-        return AccessRequestViews.page(session, caller.realm(), status, first, max);
+        Decider decider = Decider.member(session, RequestAuth.bearer(session));
+        return AccessRequestViews.page(session, decider.caller().realm(), status, first, max);
     }
 
     @GET
@@ -112,9 +111,8 @@ public final class AccessRequestResource {
     @APIResponse(responseCode = "200", description = "{count}")
     @APIResponse(responseCode = "403", description = "not_a_decider")
     public Map<String, Long> count(@QueryParam("status") String status) {
-        Caller caller = RequestAuth.bearer(session);
-        new AccessRequestRules(session, caller.realm()).requireDecider(caller);
-        return Map.of("count", new AccessRequestService(session, caller.realm())
+        Decider decider = Decider.member(session, RequestAuth.bearer(session));
+        return Map.of("count", new AccessRequestService(session, decider.caller().realm())
                 .count(QueryParams.enumValue("status", status, AccessRequestStatus.PENDING, AccessRequestStatus.class)));
     }
 
@@ -126,19 +124,14 @@ public final class AccessRequestResource {
     @APIResponse(responseCode = "200", description = "The request, GRANTED",
             content = @Content(schema = @Schema(implementation = AccessRequestRepresentation.class)))
     @APIResponse(responseCode = "400", description = "unknown_role")
-    @APIResponse(responseCode = "403", description = "not_a_decider, self_decision or above_own_tier")
+    @APIResponse(responseCode = "403", description = "not_a_decider, self_decision, above_own_tier, beyond_own_access (the role carries roles you do not hold), member_not_below (the requester's tier is not below yours), not_a_member")
     @APIResponse(responseCode = "404", description = "No such request in this realm")
     @APIResponse(responseCode = "409", description = "not_pending")
     public AccessRequestRepresentation grant(@PathParam("id") String id, String body) {
-        Caller caller = RequestAuth.bearer(session);
-        AccessRequestRules rules = new AccessRequestRules(session, caller.realm());
-        rules.requireDecider(caller);
+        Decider decider = Decider.member(session, RequestAuth.bearer(session));
         JsonBody json = JsonBody.parse(body, Set.of("role", "note"));
-        RoleModel role = rules.tierRole(json.string("role"));
-        AccessRequestService requests = new AccessRequestService(session, caller.realm());
-        AccessRequestEntity request = requests.lockForDecision(id);
-        rules.requireAllowedDecision(caller, request, role);
-        AccessRequestEntity granted = requests.grant(caller, request, role, limited(json.string("note")));
+        AccessRequestService requests = new AccessRequestService(session, decider.caller().realm());
+        AccessRequestEntity granted = requests.grant(decider, id, json.string("role"), json.string("note"));
         return AccessRequestRepresentation.of(granted, requests.requesterOf(granted));
     }
 
@@ -153,14 +146,10 @@ public final class AccessRequestResource {
     @APIResponse(responseCode = "404", description = "No such request in this realm")
     @APIResponse(responseCode = "409", description = "not_pending")
     public AccessRequestRepresentation decline(@PathParam("id") String id, String body) {
-        Caller caller = RequestAuth.bearer(session);
-        AccessRequestRules rules = new AccessRequestRules(session, caller.realm());
-        rules.requireDecider(caller);
+        Decider decider = Decider.member(session, RequestAuth.bearer(session));
         JsonBody json = JsonBody.parse(body, Set.of("reason"));
-        AccessRequestService requests = new AccessRequestService(session, caller.realm());
-        AccessRequestEntity request = requests.lockForDecision(id);
-        rules.requireAllowedDecision(caller, request, null);
-        AccessRequestEntity declined = requests.decline(caller, request, limited(json.string("reason")));
+        AccessRequestService requests = new AccessRequestService(session, decider.caller().realm());
+        AccessRequestEntity declined = requests.decline(decider, id, json.string("reason"));
         return AccessRequestRepresentation.of(declined, requests.requesterOf(declined));
     }
 
@@ -198,14 +187,5 @@ public final class AccessRequestResource {
     @Operation(hidden = true)
     public Response decidePage() {
         return new AccessRequestPages(session).decide();
-    }
-
-    /** Notes and reasons share the message limit. */
-    static String limited(String text) {
-        if (text != null && text.length() > AccessRequestService.MESSAGE_LIMIT) {
-            throw ViewgateException.badRequest("message_too_long", "At most " + AccessRequestService.MESSAGE_LIMIT
-                    + " characters are allowed");
-        }
-        return text;
     }
 }

@@ -3,6 +3,7 @@ package dev.viewgate.request;
 import dev.viewgate.audit.AuditLog;
 import dev.viewgate.audit.AuditType;
 import dev.viewgate.tier.EffectiveRoles;
+import dev.viewgate.tier.Membership;
 import dev.viewgate.tier.Tier;
 import dev.viewgate.tier.TierLadder;
 import dev.viewgate.tier.TierService;
@@ -18,6 +19,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import org.jboss.logging.Logger;
 import org.keycloak.connections.jpa.JpaConnectionProvider;
 import org.keycloak.events.admin.OperationType;
 import org.keycloak.events.admin.ResourceType;
@@ -29,8 +31,14 @@ import org.keycloak.models.UserModel;
 import org.keycloak.models.utils.KeycloakModelUtils;
 import org.keycloak.models.utils.ModelToRepresentation;
 
-/** Access requests of one realm: members ask, deciders grant (through Keycloak's role mappings) or decline. */
+/**
+ * Access requests of one realm: members ask, deciders grant (through Keycloak's role mappings) or decline. Every rule
+ * is enforced here, so the realm API, the admin API and the pages give the same answers: who may ask (members, not
+ * service accounts or guest principals), who may decide ({@link Decider}) and what they may grant.
+ */
 public final class AccessRequestService {
+
+    private static final Logger LOG = Logger.getLogger(AccessRequestService.class);
 
     public static final int MESSAGE_LIMIT = 2000;
 
@@ -61,6 +69,11 @@ public final class AccessRequestService {
      * submissions race, the one that loses the insert is refused with 409 and nothing of it is written.
      */
     public Submission submit(Caller caller, String desiredRole, String message) {
+        if (!Membership.isMemberAccount(caller.user())) {
+            LOG.debugf("Viewgate, realm '%s': %s may not ask for access: no member account", realm.getName(),
+                    caller.user().getUsername());
+            throw ViewgateException.forbidden("not_a_member", "Service accounts and guest principals are not members and cannot ask for access");
+        }
         if (message != null && message.length() > MESSAGE_LIMIT) {
             throw ViewgateException.badRequest("message_too_long", "message has " + message.length()
                     + " characters; at most " + MESSAGE_LIMIT + " are allowed");
@@ -177,7 +190,7 @@ public final class AccessRequestService {
      * The request, locked for a decision: a concurrent decision waits here, then finds it decided (409). Unknown
      * ids and ids of another realm are both 404.
      */
-    public AccessRequestEntity lockForDecision(String id) {
+    private AccessRequestEntity lockForDecision(String id) {
         AccessRequestEntity request = id == null || id.length() > 36 || InputText.hasNul(id) ? null
                 : em.find(AccessRequestEntity.class, id, LockModeType.PESSIMISTIC_WRITE);
         if (request == null || !request.getRealmId().equals(realm.getId())) {
@@ -198,56 +211,88 @@ public final class AccessRequestService {
     }
 
     /**
-     * Grants {@code role}: it replaces the requester's other direct tier roles, through the same role mappings and
-     * admin events as the console's role-mapping tab, and closes the request. Rules are checked by the caller.
+     * Grants the tier role {@code roleName} on request {@code requestId}, if {@code decider} may: it replaces the
+     * requester's other direct tier roles, through the same role mappings and admin events as the console's
+     * role-mapping tab, and closes the request.
      */
-    public AccessRequestEntity grant(Caller decider, AccessRequestEntity request, RoleModel role, String note) {
+    public AccessRequestEntity grant(Decider decider, String requestId, String roleName, String note) {
+        String checkedNote = limited(note);
+        RoleModel role = tierRole(roleName);
+        AccessRequestEntity request = lockForDecision(requestId);
         UserModel requester = requesterOf(request);
+        decider.requireMayDecide(request, requester);
+        if (!Membership.isMemberAccount(requester)) {
+            throw ViewgateException.forbidden("not_a_member", "The requester is a service account or a guest principal, not a member");
+        }
         TierService tiers = new TierService(session, realm);
         TierLadder ladder = tiers.ladder();
         Tier previous = tiers.tierOf(EffectiveRoles.of(requester));
         List<RoleModel> replaced = requester.getRealmRoleMappingsStream()
                 .filter(mapped -> !mapped.equals(role) && ladder.byRole(mapped.getName()).isPresent())
                 .toList();
+        decider.requireMayGrant(requester, role, replaced);
+        Caller by = decider.caller();
         String mappings = "users/" + requester.getId() + "/role-mappings/realm";
         if (!replaced.isEmpty()) {
             replaced.forEach(requester::deleteRoleMapping);
-            AdminEvents.emit(session, realm, decider, ResourceType.REALM_ROLE_MAPPING.name(), OperationType.DELETE, mappings,
+            AdminEvents.emit(session, realm, by, ResourceType.REALM_ROLE_MAPPING.name(), OperationType.DELETE, mappings,
                     replaced.stream().map(ModelToRepresentation::toBriefRepresentation).toList(), Map.of());
         }
         if (!requester.hasDirectRole(role)) {
             requester.grantRole(role);
-            AdminEvents.emit(session, realm, decider, ResourceType.REALM_ROLE_MAPPING.name(), OperationType.CREATE, mappings,
+            AdminEvents.emit(session, realm, by, ResourceType.REALM_ROLE_MAPPING.name(), OperationType.CREATE, mappings,
                     List.of(ModelToRepresentation.toBriefRepresentation(role)), Map.of());
         }
-        close(request, AccessRequestStatus.GRANTED, decider.user());
+        close(request, AccessRequestStatus.GRANTED, by.user());
         request.setPreviousRole(previous.role());
         request.setGrantedRole(role.getName());
-        request.setReason(note);
+        request.setReason(checkedNote);
         Map<String, Object> details = new LinkedHashMap<>();
         details.put("requestId", request.getId());
         details.put("previousRole", previous.role());
         details.put("grantedRole", role.getName());
         details.put("requestedRole", request.getDesiredRole());
-        AuditLog.record(session, realm, decider, AuditType.ACCESS_REQUEST_GRANTED, OperationType.ACTION, resource(request),
+        AuditLog.record(session, realm, by, AuditType.ACCESS_REQUEST_GRANTED, OperationType.ACTION, resource(request),
                 requester, details);
         AccessRequestMail.decided(session, realm, request, Pages.uri(session, AccessRequestPages.FORM).toString());
         return request;
     }
 
-    /** Declines: roles stay as they are; the requester may ask again. */
-    public AccessRequestEntity decline(Caller decider, AccessRequestEntity request, String reason) {
+    /** Declines request {@code requestId}, if {@code decider} may: roles stay as they are; the requester may ask again. */
+    public AccessRequestEntity decline(Decider decider, String requestId, String reason) {
+        String checkedReason = limited(reason);
+        AccessRequestEntity request = lockForDecision(requestId);
         UserModel requester = requesterOf(request);
-        close(request, AccessRequestStatus.DECLINED, decider.user());
-        request.setReason(reason);
+        decider.requireMayDecide(request, requester);
+        close(request, AccessRequestStatus.DECLINED, decider.caller().user());
+        request.setReason(checkedReason);
         Map<String, Object> details = new LinkedHashMap<>();
         details.put("requestId", request.getId());
         details.put("requestedRole", request.getDesiredRole());
-        details.put("reasonGiven", reason != null && !reason.isBlank());
-        AuditLog.record(session, realm, decider, AuditType.ACCESS_REQUEST_DECLINED, OperationType.ACTION, resource(request),
-                requester, details);
+        details.put("reasonGiven", checkedReason != null && !checkedReason.isBlank());
+        AuditLog.record(session, realm, decider.caller(), AuditType.ACCESS_REQUEST_DECLINED, OperationType.ACTION,
+                resource(request), requester, details);
         AccessRequestMail.decided(session, realm, request, Pages.uri(session, AccessRequestPages.FORM).toString());
         return request;
+    }
+
+    /** The tier role named {@code roleName}; 400 {@code unknown_role} for anything else. */
+    RoleModel tierRole(String roleName) {
+        TierLadder ladder = new TierService(session, realm).ladder();
+        RoleModel role = roleName == null || roleName.length() > 255 ? null : realm.getRole(roleName);
+        if (role == null || ladder.byRole(roleName).isEmpty()) {
+            throw ViewgateException.badRequest("unknown_role", "role must be one of the realm's tier roles: "
+                    + ladder.tiers().stream().map(Tier::role).toList());
+        }
+        return role;
+    }
+
+    /** Notes and reasons share the message limit. */
+    private static String limited(String text) {
+        if (text != null && text.length() > MESSAGE_LIMIT) {
+            throw ViewgateException.badRequest("message_too_long", "At most " + MESSAGE_LIMIT + " characters are allowed");
+        }
+        return text;
     }
 
     /** A removed user's pending request goes with them, in the transaction that removes the user. */

@@ -12,6 +12,7 @@ import org.keycloak.models.KeycloakSession;
 import org.keycloak.models.RealmModel;
 import org.keycloak.models.RoleModel;
 import org.keycloak.models.UserModel;
+import org.keycloak.models.UserSessionModel;
 
 /** Tiers of one realm: its ladder, its settings, and the tier of a member. */
 public final class TierService {
@@ -24,7 +25,8 @@ public final class TierService {
 
     /**
      * The access Viewgate's permission checks use: the simulated tier while a view-as is active on the caller's
-     * session (with no administrative role: those are never part of a simulation), the real one otherwise.
+     * session and still within what they really hold (with no administrative role: those are never part of a
+     * simulation), the real one otherwise. In member mode the simulated tier is the viewed member's tier now.
      */
     public record MemberAccess(Tier tier, Capabilities can, Optional<ViewAsNotes.State> viewAs) {
     }
@@ -59,9 +61,12 @@ public final class TierService {
                 problem -> LOG.warnf("Viewgate, realm '%s': %s", realm.getName(), problem));
     }
 
-    /** The highest tier among the member's effective realm roles (composites and groups count). */
+    /**
+     * The highest tier among the member's effective realm roles (composites and groups count); none for service
+     * accounts and guest principals, which are no members whatever roles they hold.
+     */
     public Tier tierOf(UserModel user) {
-        return tierOf(EffectiveRoles.of(user));
+        return Membership.isMemberAccount(user) ? tierOf(EffectiveRoles.of(user)) : Tier.NONE;
     }
 
     public Tier tierOf(EffectiveRoles roles) {
@@ -73,13 +78,31 @@ public final class TierService {
     }
 
     public MemberAccess accessOf(Caller caller) {
-        Optional<ViewAsNotes.State> viewAs = ViewAsNotes.active(caller.session());
+        return accessOf(caller.user(), caller.session());
+    }
+
+    /**
+     * Recomputes the view-as of {@code userSession} against what {@code user} really holds now; one that exceeds it
+     * is ended (see {@link SimulationOutgrown}) and the real access applies.
+     */
+    public MemberAccess accessOf(UserModel user, UserSessionModel userSession) {
+        Optional<ViewAsNotes.State> viewAs = ViewAsNotes.active(userSession);
         if (viewAs.isPresent()) {
-            Tier simulated = ladder().byLevel(viewAs.get().tier()).orElse(Tier.NONE);
-            return new MemberAccess(simulated, capabilities(simulated, false), viewAs);
+            ViewAsNotes.State state = viewAs.get();
+            AuthorityRule.Verdict verdict = new Authority(session, realm).simulation(user, state);
+            if (verdict.allowed()) {
+                Tier simulated = state.isUserMode() ? tierOf(session.users().getUserById(realm, state.userId()))
+                        : ladder().byLevel(state.tier()).orElse(Tier.NONE);
+                ViewAsNotes.State now = new ViewAsNotes.State(state.mode(), simulated.level(), state.userId(),
+                        state.username(), state.startedAt(), state.expiresAt());
+                return new MemberAccess(simulated, capabilities(simulated, false), Optional.of(now));
+            }
+            LOG.debugf("Viewgate, realm '%s': the view-as of %s (%s, T%d) exceeds what they hold now (%s); it ends",
+                    realm.getName(), user.getUsername(), state.mode(), state.tier(), verdict);
+            session.getKeycloakSessionFactory().publish(new SimulationOutgrown(session, realm, userSession, user, verdict));
         }
-        Tier real = tierOf(caller.user());
-        return new MemberAccess(real, capabilitiesOf(caller.user(), real), viewAs);
+        Tier real = tierOf(user);
+        return new MemberAccess(real, capabilitiesOf(user, real), Optional.empty());
     }
 
     private Capabilities capabilities(Tier tier, boolean managesUsers) {
@@ -94,6 +117,9 @@ public final class TierService {
 
     /** Whether the user holds realm-management {@code manage-users} (directly, by composite or by group). */
     public boolean canManageUsers(UserModel user) {
+        if (!Membership.isMemberAccount(user)) {
+            return false;
+        }
         ClientModel realmManagement = realm.getClientByClientId(Constants.REALM_MANAGEMENT_CLIENT_ID);
         RoleModel manageUsers = realmManagement == null ? null : realmManagement.getRole(AdminRoles.MANAGE_USERS);
         return manageUsers != null && user.hasRole(manageUsers);

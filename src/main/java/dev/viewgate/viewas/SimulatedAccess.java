@@ -1,6 +1,7 @@
 package dev.viewgate.viewas;
 
 import com.fasterxml.jackson.databind.node.NullNode;
+import dev.viewgate.tier.AdminClients;
 import dev.viewgate.tier.Tier;
 import dev.viewgate.tier.TierLadder;
 import dev.viewgate.tier.TierService;
@@ -125,10 +126,6 @@ final class SimulatedAccess {
                 groupNames.add(ModelToRepresentation.buildGroupPath(group));
             });
             return new Effective(realmRoles, clientRoles, groupNames);
-        }
-
-        static Set<RoleModel> adminRoles(UserModel user) {
-            return RoleUtils.getDeepUserRoleMappings(user).stream().filter(AdminClients::isAdminRole).collect(Collectors.toSet());
         }
     }
 }

@@ -12,7 +12,8 @@ import org.keycloak.representations.AccessToken;
 /**
  * What a member's tokens say about their access: the {@code tier}, and while a view-as is active on the SSO session,
  * {@code view_as} with the reduced roles. Run against the session as it is at the moment, so introspection and
- * userinfo show the state then, not when the token was minted.
+ * userinfo show the state then, not when the token was minted. The simulation is recomputed against what the member
+ * really holds now; one that exceeds it ends, and the token carries the real access.
  */
 public final class ViewAsClaims {
 
@@ -24,11 +25,12 @@ public final class ViewAsClaims {
             return; // a guest has no tier and cannot view as
         }
         RealmModel realm = userSession.getRealm();
-        Optional<ViewAsNotes.State> viewAs = ViewAsNotes.active(userSession);
+        TierService.MemberAccess access = new TierService(session, realm).accessOf(userSession.getUser(), userSession);
+        Optional<ViewAsNotes.State> viewAs = access.viewAs();
         if (viewAs.isPresent()) {
             new SimulatedAccess(session, realm).apply(token, userSession.getUser(), viewAs.get());
         } else {
-            token.getOtherClaims().put(SimulatedAccess.TIER_CLAIM, new TierService(session, realm).tierOf(userSession.getUser()).level());
+            token.getOtherClaims().put(SimulatedAccess.TIER_CLAIM, access.tier().level());
         }
     }
 }

@@ -1,5 +1,7 @@
 package dev.viewgate.viewas;
 
+import dev.viewgate.tier.SimulationOutgrown;
+import dev.viewgate.tier.TierService;
 import dev.viewgate.web.ViewgateVersion;
 import java.util.List;
 import java.util.Map;
@@ -22,8 +24,9 @@ import org.keycloak.timer.TimerProvider;
 
 /**
  * Notices that a view-as ended without an exit: the member logged out (their LOGOUT event, in its transaction), or,
- * found by a sweep every few seconds on every node, the session is gone or the view-as expired. Each end is audited
- * once, by whichever node deletes the bookkeeping row.
+ * found by a sweep every few seconds on every node, the session is gone, the view-as expired or it exceeds what its
+ * member really holds now (also ended at its next use, {@link SimulationOutgrown}). Each end is audited once, by
+ * whichever node deletes the bookkeeping row.
  */
 public final class ViewAsHousekeeping implements EventListenerProviderFactory, ServerInfoAwareProviderFactory {
 
@@ -61,7 +64,7 @@ public final class ViewAsHousekeeping implements EventListenerProviderFactory, S
         if (viewAs.deleteRow(event.getSessionId())) {
             UserModel user = event.getUserId() == null ? null : session.users().getUserById(realm, event.getUserId());
             if (user != null) {
-                viewAs.audit(viewAs.memberCaller(user), event.getSessionId(), ViewAsService.EndReason.LOGOUT, null);
+                viewAs.audit(viewAs.memberCaller(user), event.getSessionId(), ViewAsService.EndReason.LOGOUT, null, null);
             }
         }
     }
@@ -83,10 +86,13 @@ public final class ViewAsHousekeeping implements EventListenerProviderFactory, S
             UserModel user = session.users().getUserById(realm, row.getUserId());
             if (userSession == null) {
                 if (viewAs.deleteRow(row.getSessionId()) && user != null) {
-                    viewAs.audit(viewAs.memberCaller(user), row.getSessionId(), ViewAsService.EndReason.LOGOUT, null);
+                    viewAs.audit(viewAs.memberCaller(user), row.getSessionId(), ViewAsService.EndReason.LOGOUT, null, null);
                 }
             } else if (row.getExpiresAt() <= now && user != null) {
-                viewAs.end(viewAs.memberCaller(user), userSession, ViewAsService.EndReason.EXPIRED);
+                viewAs.end(viewAs.memberCaller(user), userSession, ViewAsService.EndReason.EXPIRED, null);
+            } else if (user != null) {
+                // a view-as nobody uses is recomputed here, so that a demotion ends it even without a next token
+                new TierService(session, realm).accessOf(user, userSession);
             }
         }
     }
@@ -106,6 +112,8 @@ public final class ViewAsHousekeeping implements EventListenerProviderFactory, S
             if (event instanceof PostMigrationEvent) {
                 KeycloakModelUtils.runJobInTransaction(factory, session -> session.getProvider(TimerProvider.class)
                         .schedule(() -> runSweep(factory), SWEEP_INTERVAL_MILLIS, "viewgate-view-as-sweep"));
+            } else if (event instanceof SimulationOutgrown outgrown) {
+                new ViewAsService(outgrown.session(), outgrown.realm()).endOutgrown(outgrown);
             } else if (event instanceof RealmModel.RealmRemovedEvent removed) {
                 removed.getKeycloakSession().getProvider(org.keycloak.connections.jpa.JpaConnectionProvider.class).getEntityManager()
                         .createQuery("delete from ViewAsEntity v where v.realmId = :r")

@@ -5,7 +5,6 @@ import dev.viewgate.tier.TierResource;
 import dev.viewgate.tier.TierService;
 import dev.viewgate.web.Caller;
 import dev.viewgate.web.Pages;
-import dev.viewgate.web.ViewAsNotes;
 import dev.viewgate.web.ViewgateException;
 import jakarta.ws.rs.core.MultivaluedMap;
 import jakarta.ws.rs.core.Response;
@@ -91,7 +90,7 @@ public final class ViewAsPages {
                         "name", Optional.ofNullable(TierResource.displayName(u)).orElse(u.getUsername()),
                         "tier", label(new TierService(session, caller.realm()).tierOf(u)))).toList()
                 : java.util.List.of());
-        model.put("active", ViewAsNotes.active(caller.session()).isPresent());
+        model.put("active", new TierService(session, caller.realm()).accessOf(caller).viewAs().isPresent());
         model.put("clientId", Optional.ofNullable(form.getFirst("client_id")).orElse(""));
         model.put("redirectUri", Optional.ofNullable(form.getFirst("redirect_uri")).orElse(""));
         model.put("selectUrl", Pages.uri(session, "view-as/select").toString());

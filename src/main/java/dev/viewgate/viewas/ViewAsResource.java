@@ -2,10 +2,10 @@ package dev.viewgate.viewas;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
 import dev.viewgate.tier.TierResource;
+import dev.viewgate.tier.TierService;
 import dev.viewgate.web.Caller;
 import dev.viewgate.web.JsonBody;
 import dev.viewgate.web.RequestAuth;
-import dev.viewgate.web.ViewAsNotes;
 import dev.viewgate.web.ViewgateException;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.DELETE;
@@ -121,7 +121,7 @@ public final class ViewAsResource {
         UserModel user = caller.user();
         Options options = new Options(viewAs.tierOptions(user).stream().map(TierResource.TierRepresentation::of).toList(),
                 viewAs.userOption(user));
-        return ViewAsNotes.active(caller.session())
+        return new TierService(session, caller.realm()).accessOf(caller).viewAs()
                 .map(s -> new ViewAsRepresentation(true, s.mode(), s.tier(),
                         s.userId() == null ? null : Map.of("id", s.userId(), "username", s.username()),
                         Instant.ofEpochMilli(s.startedAt()).toString(), Instant.ofEpochMilli(s.expiresAt()).toString(), options))

@@ -3,6 +3,9 @@ package dev.viewgate.viewas;
 import dev.viewgate.audit.AuditLog;
 import dev.viewgate.audit.AuditType;
 import dev.viewgate.guest.GuestPrincipals;
+import dev.viewgate.tier.Authority;
+import dev.viewgate.tier.AuthorityRule.Verdict;
+import dev.viewgate.tier.SimulationOutgrown;
 import dev.viewgate.tier.Tier;
 import dev.viewgate.tier.TierService;
 import dev.viewgate.web.Caller;
@@ -10,18 +13,19 @@ import dev.viewgate.web.Pages;
 import dev.viewgate.web.ViewAsNotes;
 import dev.viewgate.web.ViewgateException;
 import jakarta.persistence.EntityManager;
+import jakarta.persistence.LockModeType;
+import jakarta.persistence.PersistenceException;
 import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.Set;
-import java.util.stream.Collectors;
+import org.jboss.logging.Logger;
 import org.keycloak.connections.jpa.JpaConnectionProvider;
 import org.keycloak.events.admin.OperationType;
 import org.keycloak.models.KeycloakSession;
+import org.keycloak.models.ModelDuplicateException;
 import org.keycloak.models.RealmModel;
-import org.keycloak.models.RoleModel;
 import org.keycloak.models.UserModel;
 import org.keycloak.models.UserSessionModel;
 
@@ -31,8 +35,10 @@ import org.keycloak.models.UserSessionModel;
  */
 public final class ViewAsService {
 
+    private static final Logger LOG = Logger.getLogger(ViewAsService.class);
+
     /** Why a view-as ended, as the audit log records it. */
-    public enum EndReason { EXIT, EXPIRED, LOGOUT }
+    public enum EndReason { EXIT, EXPIRED, LOGOUT, ACCESS_REDUCED }
 
     private final KeycloakSession session;
     private final RealmModel realm;
@@ -51,7 +57,9 @@ public final class ViewAsService {
         if (!tiers.capabilitiesOf(user, own).viewAsTier()) {
             return List.of();
         }
-        return tiers.ladder().tiers().stream().filter(t -> !t.isAbove(own)).toList();
+        Authority authority = new Authority(session, realm);
+        return tiers.ladder().tiers().stream().filter(t -> !t.isAbove(own))
+                .filter(t -> authority.viewAsTier(user, t.level()).allowed()).toList();
     }
 
     public boolean userOption(UserModel user) {
@@ -64,12 +72,16 @@ public final class ViewAsService {
         TierService tiers = new TierService(session, realm);
         Tier own = tiers.tierOf(caller.user());
         if (!tiers.capabilitiesOf(caller.user(), own).viewAsTier()) {
-            throw ViewgateException.forbidden("tier_too_low", "Viewing as a tier needs tier " + tiers.settings().viewAsTierMinTier());
+            throw refused(caller, "tier " + level, Verdict.TIER_TOO_LOW,
+                    "Viewing as a tier needs tier " + tiers.settings().viewAsTierMinTier());
         }
         Tier target = tiers.ladder().byLevel(level).orElseThrow(() -> ViewgateException.badRequest("invalid_tier",
                 "tier must be one of " + tiers.ladder().tiers().stream().map(Tier::level).toList()));
-        if (target.isAbove(own)) {
-            throw ViewgateException.forbidden("above_own_tier", "You may view as tiers up to your own (T" + own.level() + ")");
+        Verdict verdict = new Authority(session, realm).viewAsTier(caller.user(), level);
+        if (!verdict.allowed()) {
+            throw refused(caller, "tier " + level, verdict, verdict == Verdict.ABOVE_OWN_TIER
+                    ? "You may view as tiers up to your own (T" + own.level() + ")"
+                    : "Role " + target.role() + " carries roles you do not hold");
         }
         return begin(caller, userSession, "tier", target, null);
     }
@@ -79,15 +91,16 @@ public final class ViewAsService {
         TierService tiers = new TierService(session, realm);
         Tier own = tiers.tierOf(caller.user());
         if (!tiers.capabilitiesOf(caller.user(), own).viewAsUser()) {
-            throw ViewgateException.forbidden("tier_too_low", "Viewing as a member needs tier " + tiers.settings().viewAsUserMinTier());
+            throw refused(caller, "a member", Verdict.TIER_TOO_LOW,
+                    "Viewing as a member needs tier " + tiers.settings().viewAsUserMinTier());
         }
         UserModel target = findUser(idOrUsername);
-        requireEligible(caller.user(), own, target, tiers);
+        requireEligible(caller.user(), target);
         return begin(caller, userSession, "user", tiers.tierOf(target), target);
     }
 
     /** Why {@code target} may not be viewed as by {@code actor}, as the API answers it; nothing when they may. */
-    void requireEligible(UserModel actor, Tier own, UserModel target, TierService tiers) {
+    void requireEligible(UserModel actor, UserModel target) {
         if (target.getId().equals(actor.getId())) {
             throw ViewgateException.badRequest("self", "You cannot view as yourself");
         }
@@ -100,29 +113,26 @@ public final class ViewAsService {
         if (GuestPrincipals.isGuest(target)) {
             throw ViewgateException.badRequest("not_a_member", "That user is a guest grant's principal, not a member");
         }
-        Tier targetTier = tiers.tierOf(target);
-        if (!targetTier.isMember()) {
-            throw ViewgateException.badRequest("not_a_member", "That user has no tier: they are not a member");
-        }
-        if (targetTier.isAbove(own)) {
-            throw ViewgateException.forbidden("above_own_tier", "That member's tier is above yours");
-        }
-        Set<RoleModel> actorAdmin = SimulatedAccess.Effective.adminRoles(actor);
-        Set<RoleModel> beyond = SimulatedAccess.Effective.adminRoles(target).stream()
-                .filter(role -> !actorAdmin.contains(role)).collect(Collectors.toSet());
-        if (!beyond.isEmpty()) {
-            throw ViewgateException.forbidden("above_own_tier", "That member holds administrative roles you do not hold");
+        Verdict verdict = new Authority(session, realm).viewAsMember(actor, target);
+        if (!verdict.allowed()) {
+            LOG.debugf("Viewgate, realm '%s': %s may not view as %s: %s", realm.getName(), actor.getUsername(),
+                    target.getUsername(), verdict);
+            throw Authority.refusal(verdict, switch (verdict) {
+                case NOT_A_MEMBER -> "That user has no tier: they are not a member";
+                case ABOVE_OWN_TIER -> "That member's tier is above yours";
+                case HOLDS_UNHELD_ADMIN_ROLE -> "That member holds administrative roles you do not hold";
+                case BEYOND_OWN_ACCESS -> "That member's tier role carries roles you do not hold";
+                default -> "You may not view as that member";
+            });
         }
     }
 
     /** Members the actor may view as, matching {@code search} (username, email, name), at most {@code max}. */
     public List<UserModel> eligibleMembers(UserModel actor, String search, int max) {
-        TierService tiers = new TierService(session, realm);
-        Tier own = tiers.tierOf(actor);
         return session.users().searchForUserStream(realm, Map.of(UserModel.SEARCH, search == null ? "" : search), 0, 200)
                 .filter(u -> {
                     try {
-                        requireEligible(actor, own, u, tiers);
+                        requireEligible(actor, u);
                         return true;
                     } catch (ViewgateException notEligible) {
                         return false;
@@ -150,31 +160,47 @@ public final class ViewAsService {
         if (caller.session() == null) {
             throw ViewgateException.badRequest("no_session", "View as needs a token of a signed-in session");
         }
-        if (ViewAsNotes.active(caller.session()).isPresent()) {
-            throw ViewgateException.conflict("already_active", "A view as is already active; exit it first");
+        if (new TierService(session, realm).accessOf(caller).viewAs().isPresent()) {
+            throw alreadyActive();
         }
         return caller.session();
     }
 
+    /**
+     * The bookkeeping row is the one truth of "a view-as is active on this session": a start inserts it (the
+     * primary key refuses a second one, also when two starts race), an end deletes it, and only who inserted or
+     * deleted it writes the audit row, in the same transaction. The session notes follow it for the token path.
+     */
     private ViewAsNotes.State begin(Caller caller, UserSessionModel userSession, String mode, Tier tier, UserModel target) {
         long now = System.currentTimeMillis();
         int minutes = new TierService(session, realm).settings().viewAsMaxMinutes();
         ViewAsNotes.State state = new ViewAsNotes.State(mode, tier.level(), target == null ? null : target.getId(),
                 target == null ? null : target.getUsername(), now, now + Duration.ofMinutes(minutes).toMillis());
+        try {
+            ViewAsEntity existing = em.find(ViewAsEntity.class, userSession.getId(), LockModeType.PESSIMISTIC_WRITE);
+            if (existing != null && existing.getExpiresAt() > now) {
+                throw alreadyActive();
+            }
+            if (existing != null) {
+                // an expired view-as the sweep has not reached yet ends here, and is recorded as such
+                Optional<ViewAsNotes.State> expired = ViewAsNotes.read(userSession);
+                em.remove(existing);
+                em.flush();
+                audit(memberCaller(caller.user()), userSession.getId(), EndReason.EXPIRED, expired.orElse(null), null);
+            }
+            ViewAsEntity row = new ViewAsEntity();
+            row.setSessionId(userSession.getId());
+            row.setRealmId(realm.getId());
+            row.setUserId(caller.user().getId());
+            row.setExpiresAt(state.expiresAt());
+            em.persist(row);
+            em.flush();
+        } catch (ModelDuplicateException | PersistenceException concurrentStart) {
+            // Another start on this session inserted its row first (or holds it): this one is the second.
+            throw alreadyActive();
+        }
         ViewAsNotes.clear(userSession);
         ViewAsNotes.write(userSession, state);
-        ViewAsEntity row = em.find(ViewAsEntity.class, userSession.getId());
-        boolean isNew = row == null;
-        if (isNew) {
-            row = new ViewAsEntity();
-            row.setSessionId(userSession.getId());
-        }
-        row.setRealmId(realm.getId());
-        row.setUserId(caller.user().getId());
-        row.setExpiresAt(state.expiresAt());
-        if (isNew) {
-            em.persist(row);
-        }
         Map<String, Object> details = new LinkedHashMap<>();
         details.put("mode", mode);
         details.put("tier", tier.level());
@@ -186,38 +212,47 @@ public final class ViewAsService {
         return state;
     }
 
-    /** Ends the caller's view-as; false when none was active. */
+    /** Ends the caller's view-as; false when none was active. The notes go in any case. */
     public boolean exit(Caller caller) {
-        if (caller.session() == null || ViewAsNotes.read(caller.session()).isEmpty()) {
+        if (caller.session() == null) {
             return false;
         }
-        end(caller, caller.session(), EndReason.EXIT);
-        return true;
+        return end(caller, caller.session(), EndReason.EXIT, null);
+    }
+
+    /** Ends a view-as found to exceed what its actor really holds now ({@link SimulationOutgrown}). */
+    void endOutgrown(SimulationOutgrown outgrown) {
+        end(memberCaller(outgrown.actor()), outgrown.userSession(), EndReason.ACCESS_REDUCED, outgrown.verdict());
     }
 
     /**
      * Ends a view-as and records why. The bookkeeping row is deleted first and only the deleter audits, so when
-     * several nodes notice the same expiry or logout, the end is recorded once.
+     * several requests or nodes notice the same end, it is recorded once.
      */
-    void end(Caller actor, UserSessionModel userSession, EndReason reason) {
+    boolean end(Caller actor, UserSessionModel userSession, EndReason reason, Verdict why) {
         Optional<ViewAsNotes.State> state = userSession == null ? Optional.empty() : ViewAsNotes.read(userSession);
-        if (userSession != null) {
-            ViewAsNotes.clear(userSession);
+        if (userSession == null) {
+            return false;
         }
-        String sessionId = userSession != null ? userSession.getId() : null;
-        if (sessionId == null || !deleteRow(sessionId)) {
-            return;
+        ViewAsNotes.clear(userSession);
+        String sessionId = userSession.getId();
+        if (!deleteRow(sessionId)) {
+            return false;
         }
-        audit(actor, sessionId, reason, state.orElse(null));
+        audit(actor, sessionId, reason, state.orElse(null), why);
+        return true;
     }
 
     boolean deleteRow(String sessionId) {
         return em.createQuery("delete from ViewAsEntity v where v.sessionId = :id").setParameter("id", sessionId).executeUpdate() == 1;
     }
 
-    void audit(Caller actor, String sessionId, EndReason reason, ViewAsNotes.State state) {
+    void audit(Caller actor, String sessionId, EndReason reason, ViewAsNotes.State state, Verdict why) {
         Map<String, Object> details = new LinkedHashMap<>();
         details.put("reason", reason.name().toLowerCase(java.util.Locale.ROOT));
+        if (why != null) {
+            details.put("why", why.name().toLowerCase(java.util.Locale.ROOT));
+        }
         if (state != null) {
             details.put("mode", state.mode());
             details.put("tier", state.tier());
@@ -231,6 +266,15 @@ public final class ViewAsService {
     /** The member themself, as the actor of an end noticed in the background (expiry, logout). */
     Caller memberCaller(UserModel user) {
         return new Caller(realm, user, null, null, realm.getClientByClientId(Pages.PAGES_CLIENT_ID));
+    }
+
+    private ViewgateException refused(Caller caller, String what, Verdict verdict, String description) {
+        LOG.debugf("Viewgate, realm '%s': %s may not view as %s: %s", realm.getName(), caller.user().getUsername(), what, verdict);
+        return Authority.refusal(verdict, description);
+    }
+
+    private static ViewgateException alreadyActive() {
+        return ViewgateException.conflict("already_active", "A view as is already active; exit it first");
     }
 
     private static String resource(UserSessionModel userSession) {

@@ -53,10 +53,17 @@ public final class AdminAccess {
         }
     }
 
-    /** May the admin change this user and map this realm role to them (Keycloak's rules, fine-grained ones included)? */
-    public void requireMapRole(UserModel user, RoleModel role) {
-        if (!auth.users().canManage(user) || !auth.users().canMapRoles(user) || !auth.roles().canMapRole(role)) {
-            throw refuse("a Keycloak admin who may map role '" + role.getName() + "' to this user");
+    /** May the admin change this user's role mappings? Keycloak's role-mapping API asks exactly this first. */
+    public void requireMapRoles(UserModel user) {
+        if (!auth.users().canMapRoles(user)) {
+            throw refuse("a Keycloak admin who may map roles of this user");
+        }
+    }
+
+    /** May the admin map (or unmap) this role? Keycloak's role-mapping API asks this for every role it adds or removes. */
+    public void requireMapRole(RoleModel role) {
+        if (!auth.roles().canMapRole(role)) {
+            throw refuse("a Keycloak admin who may map role '" + role.getName() + "'");
         }
     }
 

@@ -125,7 +125,7 @@ public final class Pages {
 
     /** The banner every page shows while a view-as is active: what is simulated, and the exit control. */
     private static Optional<Map<String, Object>> viewAsBanner(KeycloakSession session, Caller caller) {
-        return ViewAsNotes.active(caller.session()).map(state -> {
+        return new TierService(session, caller.realm()).accessOf(caller).viewAs().map(state -> {
             String subject = state.isUserMode() ? state.username()
                     : new TierService(session, caller.realm()).ladder().byLevel(state.tier())
                             .map(t -> t.label() + " (T" + t.level() + ")").orElse("T" + state.tier());

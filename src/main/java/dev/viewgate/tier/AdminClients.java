@@ -1,4 +1,4 @@
-package dev.viewgate.viewas;
+package dev.viewgate.tier;
 
 import org.keycloak.Config;
 import org.keycloak.models.ClientModel;
@@ -7,17 +7,17 @@ import org.keycloak.models.RealmModel;
 import org.keycloak.models.RoleModel;
 
 /** Clients whose roles administer Keycloak: a realm's realm-management client and, in master, the {@code <realm>-realm} clients. */
-final class AdminClients {
+public final class AdminClients {
 
     private AdminClients() {
     }
 
-    static boolean isAdminClientId(RealmModel realm, String clientId) {
+    public static boolean isAdminClientId(RealmModel realm, String clientId) {
         return Constants.REALM_MANAGEMENT_CLIENT_ID.equals(clientId)
                 || (realm.getName().equals(Config.getAdminRealm()) && clientId.endsWith("-realm"));
     }
 
-    static boolean isAdminRole(RoleModel role) {
+    public static boolean isAdminRole(RoleModel role) {
         return role.isClientRole() && role.getContainer() instanceof ClientModel client
                 && isAdminClientId(client.getRealm(), client.getClientId());
     }
