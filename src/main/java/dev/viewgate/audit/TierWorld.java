@@ -32,6 +32,7 @@ final class TierWorld {
     private static final Logger LOG = Logger.getLogger(TierWorld.class);
 
     private static final int GROUP_PAGE = 100;
+    private static final int MEMBER_PAGE = 200;
 
     private final KeycloakSession session;
     private final RealmModel realm;
@@ -150,16 +151,17 @@ final class TierWorld {
     }
 
     /**
-     * Reads pages until {@code into} is full or the source is exhausted: a page may repeat members already found
-     * (a member of two groups), and stopping after one short-counted page would leave members unexamined unsaid.
+     * Reads pages until {@code into} is full or the source is exhausted. A page may repeat members already found (a
+     * member of two groups, or the same group read in both worlds), so pages are of a fixed size, never "as many as
+     * are missing": that would read a group already found one member per query. At most {@code max} repeats exist,
+     * so this reads at most about twice {@code max} members.
      */
     private static void addPaged(BiFunction<Integer, Integer, Stream<UserModel>> page, Set<String> into, int max) {
         int first = 0;
         while (into.size() < max) {
-            int wanted = max - into.size();
-            List<String> ids = page.apply(first, wanted).map(UserModel::getId).toList();
+            List<String> ids = page.apply(first, MEMBER_PAGE).map(UserModel::getId).toList();
             ids.forEach(id -> addIfRoom(into, id, max));
-            if (ids.size() < wanted) {
+            if (ids.size() < MEMBER_PAGE) {
                 return;
             }
             first += ids.size();

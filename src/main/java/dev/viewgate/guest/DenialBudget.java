@@ -1,8 +1,8 @@
 package dev.viewgate.guest;
 
 /**
- * How refused guest secrets reach the audit log: per budget (a client's secrets that match no grant, or a client's
- * secrets of one grant), the first {@code recordedPerWindow} refusals of each window are audited one by one (with
+ * How refused guest secrets reach the audit log: per budget (a client's secrets that match no grant, or one grant's
+ * secret), the first {@code recordedPerWindow} refusals of each window are audited one by one (with
  * their reason); later ones are only counted, and one summary row reports them a window after the first of them. So
  * a budget adds at most {@code recordedPerWindow + 1} audit rows per window, however many are sent and from however
  * many addresses.

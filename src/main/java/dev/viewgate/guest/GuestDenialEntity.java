@@ -6,14 +6,14 @@ import jakarta.persistence.Id;
 import jakarta.persistence.Table;
 
 /**
- * Refused guest secrets of one client, for one grant or (grant null) for secrets matching none: how many were audited
- * one by one this window, how many only counted since the last summary.
+ * Refused guest secrets of one grant (client: the grant's app), or of one client for secrets matching no grant (grant
+ * null): how many were audited one by one this window, how many only counted since the last summary.
  */
 @Entity
 @Table(name = "VG_GUEST_DENIAL")
 public class GuestDenialEntity {
 
-    /** {@code <clientUuid>/<grantId>}, or {@code <clientUuid>/*} for secrets that match no grant. */
+    /** The grant's id, or {@code <clientUuid>/*} for a client's secrets that match no grant. */
     @Id
     @Column(name = "BUDGET_KEY", length = 80)
     private String budgetKey;

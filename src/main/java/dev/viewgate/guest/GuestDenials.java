@@ -20,11 +20,12 @@ import org.keycloak.models.utils.KeycloakModelUtils;
 
 /**
  * Keeps refused guest exchanges from growing the audit log without bound ({@link DenialBudget}). Each client has one
- * budget for secrets that match no grant, which is all an anonymous caller can send, and one per grant whose secret it
- * presented (revoked, expired, another client's): there are only as many of those as members and apps created, and
- * a replayed revoked link cannot drown the refusals of other grants. Each budget is one row of
- * {@code VG_GUEST_DENIAL}, changed in the refusing transaction under a row lock, so every node shares the count. The
- * allowed exchange never touches it. Summary rows are written by the expiry task on whichever node gets there first.
+ * budget for secrets that match no grant, which is all an anonymous caller can send, and each grant has one for its
+ * own secret (revoked, expired, presented by another client): there are only as many of those as members and apps
+ * created grants, and a replayed revoked link cannot drown the refusals of other grants. Each budget is one row of
+ * {@code VG_GUEST_DENIAL}, changed in the refusing transaction under a row lock, so every node shares the count; a
+ * grant's row is created with the grant. The allowed exchange never touches it. Summary rows are written by the expiry
+ * task on whichever node gets there first.
  */
 public final class GuestDenials {
 
@@ -70,15 +71,29 @@ public final class GuestDenials {
     }
 
     /**
+     * A new grant's budget, in the grant's own transaction: its first refusal then costs what any other refusal costs,
+     * so timing never tells that a presented secret once opened a grant.
+     */
+    void open(String appClientUuid, String grantId) {
+        GuestDenialEntity row = new GuestDenialEntity();
+        row.setBudgetKey(keyOf(null, grantId));
+        row.setClientUuid(appClientUuid);
+        row.setGrantId(grantId);
+        row.setRealmId(realm.getId());
+        row.setWindowMillis(Settings.of(realm).windowMillis());
+        em.persist(row);
+    }
+
+    /**
      * Counts a refusal for {@code client} of a secret of {@code grantId} (null: it matched no grant): true when it is
      * to be audited on its own, false when a summary will count it.
      */
     boolean recordsIndividually(ClientModel client, String grantId) {
         long now = System.currentTimeMillis();
         Settings settings = Settings.of(realm);
-        String key = client.getId() + "/" + (grantId == null ? "*" : grantId);
+        String key = keyOf(client, grantId);
         GuestDenialEntity row = em.find(GuestDenialEntity.class, key, LockModeType.PESSIMISTIC_WRITE);
-        if (row == null) {
+        if (row == null) { // a client's first unknown secret, or a grant older than budgets
             create(key, client, grantId);
             row = em.find(GuestDenialEntity.class, key, LockModeType.PESSIMISTIC_WRITE);
             if (row == null) {
@@ -101,6 +116,11 @@ public final class GuestDenials {
         }
         row.setUnrecordedTo(now);
         return false;
+    }
+
+    /** A grant's budget is the grant's, whichever client presents its secret; unknown secrets count per client. */
+    private static String keyOf(ClientModel client, String grantId) {
+        return grantId != null ? grantId : client.getId() + "/*";
     }
 
     private void create(String key, ClientModel client, String grantId) {

@@ -69,6 +69,7 @@ public final class GuestGrantService {
         grant.setCreatedByUsername(caller.user().getUsername());
         grant.setPrincipalId(new GuestPrincipals(session, realm).create(grant.getId()).getId());
         em.persist(grant);
+        new GuestDenials(session, realm).open(client.getId(), grant.getId());
         Map<String, Object> details = details(client, view, grant);
         details.put("hint", grant.getSecretHint());
         AuditLog.record(session, realm, caller, AuditType.GUEST_GRANT_CREATED, OperationType.CREATE, resource(client, view, grant),

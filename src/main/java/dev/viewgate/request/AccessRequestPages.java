@@ -121,12 +121,13 @@ public final class AccessRequestPages {
         AccessRequestService requests = new AccessRequestService(session, caller.realm());
         TierService tiers = new TierService(session, caller.realm());
         TierLadder ladder = tiers.ladder();
-        Tier own = tiers.accessOf(caller).tier();
         Map<String, Object> model = new HashMap<>();
         model.put("count", requests.count(AccessRequestStatus.PENDING));
         model.put("requests", requests.list(AccessRequestStatus.PENDING, 0, QUEUE_PAGE).stream()
                 .map(r -> queueEntry(r, ladder, tiers, caller)).toList());
-        model.put("grantable", ladder.tiers().stream().filter(t -> !t.isAbove(own)).map(AccessRequestPages::option).toList());
+        Decider decider = Decider.member(session, caller);
+        model.put("grantable", ladder.tiers().stream().filter(t -> decider.offers(caller.realm().getRole(t.role())))
+                .map(AccessRequestPages::option).toList());
         model.put("queueUrl", Pages.uri(session, QUEUE).toString());
         notice().ifPresent(n -> model.put("notice", n));
         if (errorKey != null) {

@@ -63,6 +63,11 @@ public final class Decider {
         return caller;
     }
 
+    /** Whether to offer {@code role} in the queue's role choice: a role this member decider could grant to someone. */
+    boolean offers(RoleModel role) {
+        return admin != null || new Authority(session, realm).mayGrantToSomeone(holding, role);
+    }
+
     /** 403 unless this decider may decide on {@code requester}'s request at all: never their own. */
     void requireMayDecide(AccessRequestEntity request, UserModel requester) {
         if (caller.user().getId().equals(request.getRequesterId())) {

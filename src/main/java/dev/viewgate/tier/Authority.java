@@ -77,6 +77,12 @@ public final class Authority {
         });
     }
 
+    /** Whether a holder of {@code holding} may grant {@code role} to anyone at all (to a member below them). */
+    public boolean mayGrantToSomeone(Holding holding, RoleModel role) {
+        Verdict verdict = AuthorityRule.grant(holding, 0, ref(role).tier(), carriedBy(role));
+        return verdict != Verdict.ABOVE_OWN_TIER && verdict != Verdict.BEYOND_OWN_ACCESS;
+    }
+
     /** Whether view as the tier {@code level} is within what {@code actor} really holds now. */
     public Verdict viewAsTier(UserModel actor, int level) {
         Optional<Tier> tier = tiers.ladder().byLevel(level);
