@@ -245,7 +245,13 @@ class AuthorityAttackIT {
 
     @Test
     void aRoleThatCarriesAnAppsClientRoleIsNotGrantedByADeciderWithoutIt() {
-        compositeWithClientRole("explorer", "demo-app", "viewgate-share");
+        // Every tier role from builder up carries demo-app's viewgate-share, so ada holds that one: a client role of
+        // the app that nobody holds is what she must not hand out.
+        String appRole = "authority-app-only-" + System.nanoTime();
+        String roles = admin.realmAdminUrl(REALM) + "/clients/" + clientUuid("demo-app") + "/roles";
+        Admin.expect(http.postJson(roles, http.adminToken(), java.util.Map.of("name", appRole)), 201);
+        restore.add(() -> http.delete(roles + "/" + appRole, http.adminToken()));
+        compositeWithClientRole("explorer", "demo-app", appRole);
         String requester = user("carried-client-role");
         String id = submit(requester);
         assertError(grant(http.memberToken("ada"), id, "explorer"), 403, "beyond_own_access");
