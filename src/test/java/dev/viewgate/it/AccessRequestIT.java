@@ -9,16 +9,12 @@ import com.fasterxml.jackson.databind.JsonNode;
 import dev.viewgate.it.support.Admin;
 import dev.viewgate.it.support.Http;
 import dev.viewgate.it.support.KeycloakExtension;
+import dev.viewgate.it.support.Race;
 import dev.viewgate.it.support.KeycloakServer;
 import java.util.ArrayList;
 import java.util.Base64;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.Callable;
-import java.util.concurrent.CountDownLatch;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 
@@ -240,7 +236,7 @@ class AccessRequestIT {
     void fiftyParallelSubmissionsLeaveExactlyOnePendingRequest() throws Exception {
         String username = member("parallel");
         String token = http.passwordGrant(server.realmUrl(), "demo-app", "demo-app-secret", username, username);
-        List<Http.Result> answers = race(50, i -> http.postJson(requests(), token, Map.of("message", "attempt " + i)));
+        List<Http.Result> answers = Race.of(50, i -> http.postJson(requests(), token, Map.of("message", "attempt " + i)));
         List<Integer> statuses = answers.stream().map(Http.Result::status).toList();
         assertTrue(statuses.stream().allMatch(s -> s == 200 || s == 201 || s == 409), statuses.toString());
         // A submission that lost the insert race says so in Viewgate's words, not as Keycloak's generic duplicate.
@@ -290,7 +286,7 @@ class AccessRequestIT {
         assertEquals(before, pendingCount(ada), "a removed user's request goes with them");
 
         String racer = tokenOf(member("count-e"));
-        race(20, i -> http.postJson(requests(), racer, Map.of("message", "attempt " + i)).status());
+        Race.of(20, i -> http.postJson(requests(), racer, Map.of("message", "attempt " + i)).status());
         assertEquals(before + 1, pendingCount(ada), "twenty racing first submissions open one request");
         Admin.expect(http.delete(requests() + "/mine", racer), 204);
         assertEquals(before, pendingCount(ada));
@@ -335,7 +331,7 @@ class AccessRequestIT {
         String id = submit(token, Map.of("desiredRole", "explorer"), 201).get("id").asText();
         String ada = http.memberToken("ada");
         String olga = http.memberToken("olga");
-        List<Integer> statuses = race(2, i -> i == 0
+        List<Integer> statuses = Race.of(2, i -> i == 0
                 ? http.postJson(requests() + "/" + id + "/grant", ada, Map.of("role", "explorer")).status()
                 : http.postJson(requests() + "/" + id + "/decline", olga, Map.of("reason", "no")).status());
         assertEquals(List.of(200, 409), statuses.stream().sorted().toList());
@@ -358,24 +354,4 @@ class AccessRequestIT {
         assertEquals(409, http.postJson(adminApi + "/" + id + "/decline", http.adminToken(), Map.of()).status());
     }
 
-    private static <T> List<T> race(int n, java.util.function.IntFunction<T> call) throws Exception {
-        ExecutorService pool = Executors.newFixedThreadPool(n);
-        CountDownLatch start = new CountDownLatch(1);
-        List<Future<T>> results = new ArrayList<>();
-        for (int i = 0; i < n; i++) {
-            int index = i;
-            Callable<T> task = () -> {
-                start.await();
-                return call.apply(index);
-            };
-            results.add(pool.submit(task));
-        }
-        start.countDown();
-        List<T> answers = new ArrayList<>();
-        for (Future<T> f : results) {
-            answers.add(f.get());
-        }
-        pool.shutdown();
-        return answers;
-    }
 }

@@ -10,17 +10,13 @@ import dev.viewgate.it.support.Admin;
 import dev.viewgate.it.support.Await;
 import dev.viewgate.it.support.Http;
 import dev.viewgate.it.support.KeycloakExtension;
+import dev.viewgate.it.support.Race;
 import dev.viewgate.it.support.KeycloakServer;
 import dev.viewgate.it.support.Tokens;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.Callable;
-import java.util.concurrent.CountDownLatch;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
@@ -351,7 +347,7 @@ class AuthorityAttackIT {
         String token = actor.access();
         List<Integer> statuses = new ArrayList<>();
         for (int round = 0; round < 5; round++) {
-            for (Http.Result answer : race(20, i -> i % 2 == 0
+            for (Http.Result answer : Race.of(20, i -> i % 2 == 0
                     ? startViewAs(token, Map.of("tier", 2))
                     : http.delete(server.viewgateUrl() + "/view-as", token))) {
                 statuses.add(answer.status());
@@ -488,29 +484,5 @@ class AuthorityAttackIT {
     private static void assertError(Http.Result result, int status, String error) {
         assertEquals(status, result.status(), result.body());
         assertEquals(error, result.json().get("error").asText(), result.body());
-    }
-
-    private static <T> List<T> race(int n, java.util.function.IntFunction<T> call) throws Exception {
-        ExecutorService pool = Executors.newFixedThreadPool(n);
-        try {
-            CountDownLatch start = new CountDownLatch(1);
-            List<Future<T>> results = new ArrayList<>();
-            for (int i = 0; i < n; i++) {
-                int index = i;
-                Callable<T> task = () -> {
-                    start.await();
-                    return call.apply(index);
-                };
-                results.add(pool.submit(task));
-            }
-            start.countDown();
-            List<T> answers = new ArrayList<>();
-            for (Future<T> f : results) {
-                answers.add(f.get());
-            }
-            return answers;
-        } finally {
-            pool.shutdown();
-        }
     }
 }
