@@ -90,6 +90,6 @@ public final class AuditEventListenerProviderFactory implements EventListenerPro
 
     @Override
     public Map<String, String> getOperationalInfo() {
-        return dev.viewgate.web.ViewgateVersion.operationalInfo();
+        return dev.viewgate.base.ViewgateVersion.operationalInfo();
     }
 }

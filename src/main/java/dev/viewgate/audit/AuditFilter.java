@@ -1,7 +1,7 @@
 package dev.viewgate.audit;
 
-import dev.viewgate.web.InstantInput;
-import dev.viewgate.web.ViewgateException;
+import dev.viewgate.base.InstantInput;
+import dev.viewgate.base.ViewgateException;
 
 /** The filters of an audit query; every field is optional. {@code actor}/{@code subject} match an id or a username. */
 public record AuditFilter(AuditType type, String actor, String subject, Long from, Long to) {

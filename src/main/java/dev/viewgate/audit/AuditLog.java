@@ -1,8 +1,8 @@
 package dev.viewgate.audit;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
-import dev.viewgate.web.AdminEvents;
-import dev.viewgate.web.Caller;
+import dev.viewgate.adapter.AdminEvents;
+import dev.viewgate.base.Caller;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.util.HashMap;

@@ -1,9 +1,9 @@
 package dev.viewgate.audit;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
-import dev.viewgate.web.AdminAccess;
-import dev.viewgate.web.QueryParams;
-import dev.viewgate.web.ViewgateException;
+import dev.viewgate.adapter.AdminAccess;
+import dev.viewgate.base.QueryParams;
+import dev.viewgate.base.ViewgateException;
 import jakarta.ws.rs.DefaultValue;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.POST;

@@ -1,10 +1,10 @@
 package dev.viewgate.guest;
 
+import dev.viewgate.adapter.AdminAccess;
+import dev.viewgate.base.Caller;
+import dev.viewgate.base.ViewAsNotes;
+import dev.viewgate.base.ViewgateException;
 import dev.viewgate.tier.TierService;
-import dev.viewgate.web.AdminAccess;
-import dev.viewgate.web.Caller;
-import dev.viewgate.web.ViewAsNotes;
-import dev.viewgate.web.ViewgateException;
 import java.util.Optional;
 import org.jboss.logging.Logger;
 import org.keycloak.models.ClientModel;

@@ -1,6 +1,6 @@
 package dev.viewgate.guest;
 
-import dev.viewgate.web.AdminAccess;
+import dev.viewgate.adapter.AdminAccess;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.DELETE;
 import jakarta.ws.rs.GET;

@@ -2,10 +2,10 @@ package dev.viewgate.guest;
 
 import dev.viewgate.audit.AuditLog;
 import dev.viewgate.audit.AuditType;
-import dev.viewgate.web.Caller;
-import dev.viewgate.web.InputText;
-import dev.viewgate.web.InstantInput;
-import dev.viewgate.web.ViewgateException;
+import dev.viewgate.base.Caller;
+import dev.viewgate.base.InputText;
+import dev.viewgate.base.InstantInput;
+import dev.viewgate.base.ViewgateException;
 import jakarta.persistence.EntityManager;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;

@@ -1,8 +1,8 @@
 package dev.viewgate.guest;
 
-import dev.viewgate.web.AdminAccess;
-import dev.viewgate.web.QueryParams;
-import dev.viewgate.web.ViewgateException;
+import dev.viewgate.adapter.AdminAccess;
+import dev.viewgate.base.QueryParams;
+import dev.viewgate.base.ViewgateException;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;

@@ -1,5 +1,6 @@
 package dev.viewgate.guest;
 
+import dev.viewgate.base.GuestMarks;
 import org.keycloak.connections.jpa.JpaConnectionProvider;
 import org.keycloak.models.KeycloakSession;
 import org.keycloak.models.RealmModel;
@@ -16,7 +17,7 @@ import org.keycloak.models.UserSessionModel;
 public final class GuestPrincipals {
 
     /** User attribute naming the grant a principal acts for; members never carry it. */
-    public static final String GRANT_ATTRIBUTE = "viewgate.guest";
+    public static final String GRANT_ATTRIBUTE = GuestMarks.PRINCIPAL_ATTRIBUTE;
     /** User-session note naming the grant whose tokens the session issues. */
     public static final String GRANT_NOTE = "viewgate.guest.grant";
     private static final String USERNAME_PREFIX = "viewgate-guest-";
@@ -56,7 +57,7 @@ public final class GuestPrincipals {
     }
 
     public static boolean isGuest(UserModel user) {
-        return user != null && user.getFirstAttribute(GRANT_ATTRIBUTE) != null;
+        return GuestMarks.isGuest(user);
     }
 
     /** The grant a user session issues guest tokens for, or null for a member's session. */

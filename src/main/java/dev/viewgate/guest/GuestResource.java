@@ -1,8 +1,8 @@
 package dev.viewgate.guest;
 
-import dev.viewgate.web.Caller;
-import dev.viewgate.web.JsonBody;
-import dev.viewgate.web.RequestAuth;
+import dev.viewgate.adapter.RequestAuth;
+import dev.viewgate.base.Caller;
+import dev.viewgate.base.JsonBody;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.DELETE;
 import jakarta.ws.rs.GET;

@@ -1,5 +1,6 @@
 package dev.viewgate.guest;
 
+import dev.viewgate.base.GuestMarks;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -18,7 +19,7 @@ import org.keycloak.representations.AccessToken;
  */
 public final class GuestViewClaims {
 
-    public static final String GUEST = "guest";
+    public static final String GUEST = GuestMarks.TOKEN_CLAIM;
     public static final String VIEW = "view";
     public static final String GRANT = "viewgate_grant";
     /** Session attribute through which the exchange hands the grant it just read to the token mapper. */

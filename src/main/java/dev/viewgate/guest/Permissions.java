@@ -1,6 +1,6 @@
 package dev.viewgate.guest;
 
-import dev.viewgate.web.ViewgateException;
+import dev.viewgate.base.ViewgateException;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;

@@ -2,8 +2,8 @@ package dev.viewgate.guest;
 
 import dev.viewgate.audit.AuditLog;
 import dev.viewgate.audit.AuditType;
-import dev.viewgate.web.Caller;
-import dev.viewgate.web.ViewgateException;
+import dev.viewgate.base.Caller;
+import dev.viewgate.base.ViewgateException;
 import jakarta.persistence.EntityManager;
 import java.util.LinkedHashMap;
 import java.util.List;

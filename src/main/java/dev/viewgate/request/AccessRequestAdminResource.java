@@ -1,8 +1,8 @@
 package dev.viewgate.request;
 
-import dev.viewgate.web.AdminAccess;
-import dev.viewgate.web.JsonBody;
-import dev.viewgate.web.QueryParams;
+import dev.viewgate.adapter.AdminAccess;
+import dev.viewgate.base.JsonBody;
+import dev.viewgate.base.QueryParams;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.POST;

@@ -1,13 +1,14 @@
 package dev.viewgate.request;
 
+import dev.viewgate.adapter.Pages;
+import dev.viewgate.adapter.RequestAuth;
+import dev.viewgate.base.Caller;
+import dev.viewgate.base.ViewgateException;
+import dev.viewgate.tier.ThemedPages;
 import dev.viewgate.tier.Tier;
 import dev.viewgate.tier.TierLadder;
 import dev.viewgate.tier.TierResource;
 import dev.viewgate.tier.TierService;
-import dev.viewgate.web.Caller;
-import dev.viewgate.web.Pages;
-import dev.viewgate.web.RequestAuth;
-import dev.viewgate.web.ViewgateException;
 import jakarta.ws.rs.core.MultivaluedMap;
 import jakarta.ws.rs.core.Response;
 import java.time.Duration;
@@ -86,13 +87,13 @@ public final class AccessRequestPages {
         if (errorKey != null) {
             model.put("errorKey", errorKey);
         }
-        return Pages.render(session, caller, status, "viewgate-access-request-form.ftl", model);
+        return ThemedPages.render(session, caller, status, "viewgate-access-request-form.ftl", model);
     }
 
     public Response queue() {
         return Pages.forSignedIn(session, caller -> isDecider(caller)
                 ? renderQueue(caller, Response.Status.OK, null)
-                : Pages.message(session, caller, Response.Status.FORBIDDEN, "viewgateQueueTitle", "viewgateQueueForbidden"));
+                : ThemedPages.message(session, caller, Response.Status.FORBIDDEN, "viewgateQueueTitle", "viewgateQueueForbidden"));
     }
 
     public Response decide() {
@@ -133,7 +134,7 @@ public final class AccessRequestPages {
         if (errorKey != null) {
             model.put("errorKey", errorKey);
         }
-        return Pages.render(session, caller, status, "viewgate-access-request-queue.ftl", model);
+        return ThemedPages.render(session, caller, status, "viewgate-access-request-queue.ftl", model);
     }
 
     private Map<String, Object> queueEntry(AccessRequestEntity request, TierLadder ladder, TierService tiers, Caller caller) {

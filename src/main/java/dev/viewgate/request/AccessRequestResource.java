@@ -1,11 +1,11 @@
 package dev.viewgate.request;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
-import dev.viewgate.web.Caller;
-import dev.viewgate.web.JsonBody;
-import dev.viewgate.web.QueryParams;
-import dev.viewgate.web.RequestAuth;
-import dev.viewgate.web.ViewgateException;
+import dev.viewgate.adapter.RequestAuth;
+import dev.viewgate.base.Caller;
+import dev.viewgate.base.JsonBody;
+import dev.viewgate.base.QueryParams;
+import dev.viewgate.base.ViewgateException;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.DELETE;
 import jakarta.ws.rs.GET;

@@ -1,17 +1,17 @@
 package dev.viewgate.request;
 
+import dev.viewgate.adapter.AdminEvents;
+import dev.viewgate.adapter.Pages;
 import dev.viewgate.audit.AuditLog;
 import dev.viewgate.audit.AuditType;
+import dev.viewgate.base.Caller;
+import dev.viewgate.base.InputText;
+import dev.viewgate.base.ViewgateException;
 import dev.viewgate.tier.EffectiveRoles;
 import dev.viewgate.tier.Membership;
 import dev.viewgate.tier.Tier;
 import dev.viewgate.tier.TierLadder;
 import dev.viewgate.tier.TierService;
-import dev.viewgate.web.AdminEvents;
-import dev.viewgate.web.Caller;
-import dev.viewgate.web.InputText;
-import dev.viewgate.web.Pages;
-import dev.viewgate.web.ViewgateException;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.LockModeType;
 import jakarta.persistence.PersistenceException;

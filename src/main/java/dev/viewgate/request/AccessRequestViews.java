@@ -1,6 +1,6 @@
 package dev.viewgate.request;
 
-import dev.viewgate.web.QueryParams;
+import dev.viewgate.base.QueryParams;
 import java.util.List;
 import org.keycloak.models.KeycloakSession;
 import org.keycloak.models.RealmModel;

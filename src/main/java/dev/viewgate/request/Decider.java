@@ -1,11 +1,11 @@
 package dev.viewgate.request;
 
+import dev.viewgate.adapter.AdminAccess;
+import dev.viewgate.base.Caller;
+import dev.viewgate.base.ViewgateException;
 import dev.viewgate.tier.Authority;
 import dev.viewgate.tier.AuthorityRule.Holding;
 import dev.viewgate.tier.TierService;
-import dev.viewgate.web.AdminAccess;
-import dev.viewgate.web.Caller;
-import dev.viewgate.web.ViewgateException;
 import java.util.List;
 import org.jboss.logging.Logger;
 import org.keycloak.models.KeycloakSession;

@@ -1,10 +1,10 @@
 package dev.viewgate.tier;
 
+import dev.viewgate.base.ViewAsNotes;
+import dev.viewgate.base.ViewgateException;
 import dev.viewgate.tier.AuthorityRule.Holding;
 import dev.viewgate.tier.AuthorityRule.RoleRef;
 import dev.viewgate.tier.AuthorityRule.Verdict;
-import dev.viewgate.web.ViewAsNotes;
-import dev.viewgate.web.ViewgateException;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;

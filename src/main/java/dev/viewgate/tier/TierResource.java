@@ -1,13 +1,13 @@
 package dev.viewgate.tier;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
-import dev.viewgate.web.Caller;
-import dev.viewgate.web.RequestAuth;
-import dev.viewgate.web.ViewAsNotes;
+import dev.viewgate.adapter.RequestAuth;
+import dev.viewgate.base.Caller;
+import dev.viewgate.base.ViewAsNotes;
 import java.time.Instant;
 import java.util.LinkedHashMap;
-import java.util.Map;
 import java.util.List;
+import java.util.Map;
 import org.keycloak.models.KeycloakSession;
 import org.keycloak.models.UserModel;
 

@@ -1,7 +1,7 @@
 package dev.viewgate.tier;
 
-import dev.viewgate.web.Caller;
-import dev.viewgate.web.ViewAsNotes;
+import dev.viewgate.base.Caller;
+import dev.viewgate.base.ViewAsNotes;
 import java.util.List;
 import java.util.Optional;
 import org.jboss.logging.Logger;

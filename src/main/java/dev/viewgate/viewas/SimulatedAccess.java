@@ -1,11 +1,11 @@
 package dev.viewgate.viewas;
 
 import com.fasterxml.jackson.databind.node.NullNode;
+import dev.viewgate.base.ViewAsNotes;
 import dev.viewgate.tier.AdminClients;
 import dev.viewgate.tier.Tier;
 import dev.viewgate.tier.TierLadder;
 import dev.viewgate.tier.TierService;
-import dev.viewgate.web.ViewAsNotes;
 import java.time.Instant;
 import java.util.HashMap;
 import java.util.HashSet;

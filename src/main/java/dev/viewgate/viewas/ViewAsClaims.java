@@ -1,8 +1,8 @@
 package dev.viewgate.viewas;
 
+import dev.viewgate.base.ViewAsNotes;
 import dev.viewgate.guest.GuestPrincipals;
 import dev.viewgate.tier.TierService;
-import dev.viewgate.web.ViewAsNotes;
 import java.util.Optional;
 import org.keycloak.models.KeycloakSession;
 import org.keycloak.models.RealmModel;

@@ -1,8 +1,8 @@
 package dev.viewgate.viewas;
 
+import dev.viewgate.base.ViewgateVersion;
 import dev.viewgate.tier.SimulationOutgrown;
 import dev.viewgate.tier.TierService;
-import dev.viewgate.web.ViewgateVersion;
 import java.util.List;
 import java.util.Map;
 import org.jboss.logging.Logger;

@@ -1,11 +1,12 @@
 package dev.viewgate.viewas;
 
+import dev.viewgate.adapter.Pages;
+import dev.viewgate.base.Caller;
+import dev.viewgate.base.ViewgateException;
+import dev.viewgate.tier.ThemedPages;
 import dev.viewgate.tier.Tier;
 import dev.viewgate.tier.TierResource;
 import dev.viewgate.tier.TierService;
-import dev.viewgate.web.Caller;
-import dev.viewgate.web.Pages;
-import dev.viewgate.web.ViewgateException;
 import jakarta.ws.rs.core.MultivaluedMap;
 import jakarta.ws.rs.core.Response;
 import java.net.URI;
@@ -34,7 +35,7 @@ public final class ViewAsPages {
             MultivaluedMap<String, String> query = session.getContext().getUri().getQueryParameters();
             Optional<URI> back = returnTo(query.getFirst("client_id"), query.getFirst("redirect_uri"));
             if (back.isEmpty()) {
-                return Pages.message(session, caller, Response.Status.BAD_REQUEST, "viewgateViewAsTitle", "viewgateBadRedirect");
+                return ThemedPages.message(session, caller, Response.Status.BAD_REQUEST, "viewgateViewAsTitle", "viewgateBadRedirect");
             }
             return render(caller, Response.Status.OK, null, query.getFirst("q"));
         });
@@ -48,7 +49,7 @@ public final class ViewAsPages {
         MultivaluedMap<String, String> form = Pages.formPost(session, caller);
         Optional<URI> back = returnTo(form.getFirst("client_id"), form.getFirst("redirect_uri"));
         if (back.isEmpty()) {
-            return Pages.message(session, caller, Response.Status.BAD_REQUEST, "viewgateViewAsTitle", "viewgateBadRedirect");
+            return ThemedPages.message(session, caller, Response.Status.BAD_REQUEST, "viewgateViewAsTitle", "viewgateBadRedirect");
         }
         ViewAsService viewAs = new ViewAsService(session, caller.realm());
         try {
@@ -97,7 +98,7 @@ public final class ViewAsPages {
         if (errorKey != null) {
             model.put("errorKey", errorKey);
         }
-        return Pages.render(session, caller, status, "viewgate-view-as.ftl", model);
+        return ThemedPages.render(session, caller, status, "viewgate-view-as.ftl", model);
     }
 
     /** Where to go afterwards: the app's verified redirect URI, or "My access" when the app named none. */

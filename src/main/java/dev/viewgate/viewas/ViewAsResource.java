@@ -1,12 +1,12 @@
 package dev.viewgate.viewas;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
+import dev.viewgate.adapter.RequestAuth;
+import dev.viewgate.base.Caller;
+import dev.viewgate.base.JsonBody;
+import dev.viewgate.base.ViewgateException;
 import dev.viewgate.tier.TierResource;
 import dev.viewgate.tier.TierService;
-import dev.viewgate.web.Caller;
-import dev.viewgate.web.JsonBody;
-import dev.viewgate.web.RequestAuth;
-import dev.viewgate.web.ViewgateException;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.DELETE;
 import jakarta.ws.rs.GET;

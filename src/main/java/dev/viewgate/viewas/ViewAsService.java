@@ -1,17 +1,17 @@
 package dev.viewgate.viewas;
 
+import dev.viewgate.adapter.Pages;
 import dev.viewgate.audit.AuditLog;
 import dev.viewgate.audit.AuditType;
+import dev.viewgate.base.Caller;
+import dev.viewgate.base.ViewAsNotes;
+import dev.viewgate.base.ViewgateException;
 import dev.viewgate.guest.GuestPrincipals;
 import dev.viewgate.tier.Authority;
 import dev.viewgate.tier.AuthorityRule.Verdict;
 import dev.viewgate.tier.SimulationOutgrown;
 import dev.viewgate.tier.Tier;
 import dev.viewgate.tier.TierService;
-import dev.viewgate.web.Caller;
-import dev.viewgate.web.Pages;
-import dev.viewgate.web.ViewAsNotes;
-import dev.viewgate.web.ViewgateException;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.LockModeType;
 import jakarta.persistence.PersistenceException;

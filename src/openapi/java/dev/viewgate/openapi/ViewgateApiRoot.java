@@ -1,7 +1,7 @@
 package dev.viewgate.openapi;
 
-import dev.viewgate.web.ViewgateAdminResource;
-import dev.viewgate.web.ViewgateRealmResource;
+import dev.viewgate.provider.ViewgateAdminResource;
+import dev.viewgate.provider.ViewgateRealmResource;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import org.eclipse.microprofile.openapi.annotations.OpenAPIDefinition;

@@ -15,7 +15,7 @@ import jdk.jfr.consumer.RecordingFile;
  * anywhere in it (total), as shares of all execution samples. For the recordings {@code -Dviewgate.bench.jfr=true}
  * leaves in {@code target/bench/jfr}:
  * {@code java src/test/java/dev/viewgate/bench/JfrTop.java target/bench/jfr/<file>.jfr [rows] [filter]}; a filter
- * that is a whole method name ({@code dev.viewgate.web.GuestTokenGrantType.process}) also lists what it calls.
+ * that is a whole method name ({@code dev.viewgate.provider.GuestTokenGrantType.process}) also lists what it calls.
  */
 public final class JfrTop {
 

@@ -1,10 +1,10 @@
 package dev.viewgate.it.probe;
 
+import dev.viewgate.adapter.RequestAuth;
 import dev.viewgate.audit.AuditEventEntity;
 import dev.viewgate.audit.AuditLog;
 import dev.viewgate.audit.AuditType;
-import dev.viewgate.web.Caller;
-import dev.viewgate.web.RequestAuth;
+import dev.viewgate.base.Caller;
 import jakarta.persistence.EntityManager;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.POST;
