@@ -57,7 +57,7 @@ class AppAdmissionIT {
 
     @Test
     void aBuilderWithNoRoleInAnotherAppCannotTouchItsViewsOrGrants() {
-        String appToken = serviceAccountToken(appB);
+        String appToken = admin.appToken(appB);
         Admin.expect(http.putJson(views(appB) + "/report", appToken, Map.of("name", "Report", "exportable", false)), 201);
         JsonNode grant = Admin.expect(http.postJson(views(appB) + "/report/guests", appToken,
                 Map.of("permissions", List.of("read", "export"))), 201).json();
@@ -84,26 +84,26 @@ class AppAdmissionIT {
 
     @Test
     void anAppsServiceAccountActsOnlyForItsOwnApp() {
-        Admin.expect(http.putJson(views(appB) + "/report", serviceAccountToken(appB), Map.of("name", "Report")), 201);
+        Admin.expect(http.putJson(views(appB) + "/report", admin.appToken(appB), Map.of("name", "Report")), 201);
         String demoApp = http.demoAppToken();
         assertError(http.get(views(appB), demoApp), 403, "not_your_client");
         assertError(http.putJson(views(appB) + "/report", demoApp, Map.of("name", "x", "exportable", true)), 403, "not_your_client");
         assertError(http.postJson(views(appB) + "/report/guests", demoApp, Map.of("permissions", List.of("read"))), 403,
                 "not_your_client");
-        assertError(http.get(views("demo-app"), serviceAccountToken(appB)), 403, "not_your_client");
+        assertError(http.get(views("demo-app"), admin.appToken(appB)), 403, "not_your_client");
 
         // Even holding demo-app's own viewgate-share, app B's service account is not demo-app.
         String serviceAccountOfB = Admin.expect(http.get(admin.realmAdminUrl(REALM) + "/clients/" + appBUuid + "/service-account-user",
                 http.adminToken()), 200).json().get("id").asText();
         admin.grantClientRole(REALM, serviceAccountOfB, "demo-app", "viewgate-share");
-        assertError(http.get(views("demo-app"), serviceAccountToken(appB)), 403, "not_your_client");
-        assertError(http.postJson(views("demo-app") + "/client-report/guests", serviceAccountToken(appB),
+        assertError(http.get(views("demo-app"), admin.appToken(appB)), 403, "not_your_client");
+        assertError(http.postJson(views("demo-app") + "/client-report/guests", admin.appToken(appB),
                 Map.of("permissions", List.of("read"))), 403, "not_your_client");
     }
 
     @Test
     void viewingAsAMemberTheAppDoesNotAdmitTakesTheAdmissionAway() {
-        Admin.expect(http.putJson(views(appB) + "/report", serviceAccountToken(appB), Map.of("name", "Report")), 201);
+        Admin.expect(http.putJson(views(appB) + "/report", admin.appToken(appB), Map.of("name", "Report")), 201);
         String sharers = createGroupWithClientRole("admission-viewas-" + System.nanoTime(), appBUuid);
         String architect = member("admission-architect-" + System.nanoTime(), "architect");
         admin.joinGroup(REALM, architect, sharers);
@@ -122,7 +122,7 @@ class AppAdmissionIT {
 
     @Test
     void membersTheAppAdmitsByGroupOrCompositeMayActIfTheirTierAllows() {
-        Admin.expect(http.putJson(views(appB) + "/report", serviceAccountToken(appB), Map.of("name", "Report")), 201);
+        Admin.expect(http.putJson(views(appB) + "/report", admin.appToken(appB), Map.of("name", "Report")), 201);
         String sharers = createGroupWithClientRole("admission-sharers-" + System.nanoTime(), appBUuid);
         String byGroup = member("admission-group-" + System.nanoTime(), "builder");
         admin.joinGroup(REALM, byGroup, sharers);
@@ -149,7 +149,7 @@ class AppAdmissionIT {
 
     @Test
     void noRefusalTellsWhetherAClientExists() {
-        Admin.expect(http.putJson(views(appB) + "/report", serviceAccountToken(appB), Map.of("name", "Report")), 201);
+        Admin.expect(http.putJson(views(appB) + "/report", admin.appToken(appB), Map.of("name", "Report")), 201);
         String missing = "admission-missing-" + System.nanoTime();
         for (String actor : List.of("vera", "bob", "demo-app service account", "nora")) {
             String token = actor.equals("demo-app service account") ? http.demoAppToken() : http.memberToken(actor);
@@ -168,7 +168,7 @@ class AppAdmissionIT {
 
     @Test
     void adminsWithoutTheRightOnTheClientLearnNothingAndCannotChangeIt() {
-        String appToken = serviceAccountToken(appB);
+        String appToken = admin.appToken(appB);
         Admin.expect(http.putJson(views(appB) + "/report", appToken, Map.of("name", "Report")), 201);
         String grantId = Admin.expect(http.postJson(views(appB) + "/report/guests", appToken,
                 Map.of("permissions", List.of("read"))), 201).json().get("id").asText();
@@ -203,7 +203,7 @@ class AppAdmissionIT {
 
     @Test
     void aGuestTokenCannotTouchAnyView() {
-        String appToken = serviceAccountToken(appB);
+        String appToken = admin.appToken(appB);
         Admin.expect(http.putJson(views(appB) + "/report", appToken, Map.of("name", "Report")), 201);
         JsonNode grant = Admin.expect(http.postJson(views(appB) + "/report/guests", appToken,
                 Map.of("permissions", List.of("read"))), 201).json();
@@ -219,23 +219,9 @@ class AppAdmissionIT {
         return server.viewgateUrl() + "/views/" + clientId;
     }
 
-    /** A confidential app like demo-app: service account with its own viewgate-share, password grant, audience mapper. */
     private String createApp(String clientId) {
-        String token = http.adminToken();
-        Admin.expect(http.postJson(admin.realmAdminUrl(REALM) + "/clients", token, Map.of("clientId", clientId,
-                "secret", clientId + "-secret", "publicClient", false, "serviceAccountsEnabled", true,
-                "directAccessGrantsEnabled", true, "protocolMappers", List.of(Map.of("name", "audience",
-                        "protocol", "openid-connect", "protocolMapper", "oidc-audience-mapper",
-                        "config", Map.of("included.client.audience", clientId, "access.token.claim", "true",
-                                "introspection.token.claim", "true"))))), 201);
-        String uuid = Admin.expect(http.get(admin.realmAdminUrl(REALM) + "/clients?clientId=" + clientId, token), 200)
-                .json().get(0).get("id").asText();
+        String uuid = admin.createApp(REALM, clientId);
         cleanup.add(() -> http.delete(admin.realmAdminUrl(REALM) + "/clients/" + uuid, http.adminToken()));
-        Admin.expect(http.postJson(admin.realmAdminUrl(REALM) + "/clients/" + uuid + "/roles", token,
-                Map.of("name", "viewgate-share")), 201);
-        String serviceAccount = Admin.expect(http.get(admin.realmAdminUrl(REALM) + "/clients/" + uuid + "/service-account-user",
-                token), 200).json().get("id").asText();
-        admin.grantClientRole(REALM, serviceAccount, clientId, "viewgate-share");
         return uuid;
     }
 
@@ -266,12 +252,6 @@ class AppAdmissionIT {
                 .json().get("username").asText();
         String secret = clientId.equals("demo-app") ? "demo-app-secret" : clientId + "-secret";
         return http.passwordGrant(server.realmUrl(), clientId, secret, username, username);
-    }
-
-    private String serviceAccountToken(String clientId) {
-        return Admin.expect(http.postForm(server.realmUrl() + "/protocol/openid-connect/token", Map.of(
-                "grant_type", "client_credentials", "client_id", clientId, "client_secret", clientId + "-secret")), 200)
-                .json().get("access_token").asText();
     }
 
     private Http.Result exchange(String clientId, String secret) {

@@ -49,6 +49,35 @@ public final class Admin {
         expect(http.postJson(realmAdminUrl(realm) + "/users/" + userId + "/role-mappings/realm", http.adminToken(), reps), 204);
     }
 
+    /**
+     * A confidential app like demo-app (secret = clientId + "-secret"): a service account holding the app's own client
+     * role viewgate-share, the password grant, and an audience mapper. Returns the client's id.
+     */
+    public String createApp(String realm, String clientId) {
+        String token = http.adminToken();
+        expect(http.postJson(realmAdminUrl(realm) + "/clients", token, Map.of("clientId", clientId,
+                "secret", clientId + "-secret", "publicClient", false, "serviceAccountsEnabled", true,
+                "directAccessGrantsEnabled", true, "protocolMappers", List.of(Map.of("name", "audience",
+                        "protocol", "openid-connect", "protocolMapper", "oidc-audience-mapper",
+                        "config", Map.of("included.client.audience", clientId, "access.token.claim", "true",
+                                "introspection.token.claim", "true"))))), 201);
+        String uuid = expect(http.get(realmAdminUrl(realm) + "/clients?clientId=" + clientId, token), 200)
+                .json().get(0).get("id").asText();
+        expect(http.postJson(realmAdminUrl(realm) + "/clients/" + uuid + "/roles", token,
+                Map.of("name", "viewgate-share")), 201);
+        String serviceAccount = expect(http.get(realmAdminUrl(realm) + "/clients/" + uuid + "/service-account-user",
+                token), 200).json().get("id").asText();
+        grantClientRole(realm, serviceAccount, clientId, "viewgate-share");
+        return uuid;
+    }
+
+    /** The access token of an app made by {@link #createApp}, as its back end gets one (client_credentials). */
+    public String appToken(String clientId) {
+        return expect(http.postForm(server.realmUrl() + "/protocol/openid-connect/token",
+                Map.of("grant_type", "client_credentials", "client_id", clientId, "client_secret", clientId + "-secret")), 200)
+                .json().get("access_token").asText();
+    }
+
     public String userId(String realm, String username) {
         return expect(http.get(realmAdminUrl(realm) + "/users?exact=true&username=" + username, http.adminToken()), 200)
                 .json().get(0).get("id").asText();
