@@ -9,6 +9,7 @@ import dev.viewgate.it.support.EscalationMatrix;
 import dev.viewgate.it.support.Http;
 import dev.viewgate.it.support.KeycloakExtension;
 import dev.viewgate.it.support.KeycloakServer;
+import dev.viewgate.it.support.Tokens;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -21,8 +22,10 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 
 /**
- * Who may do what: every actor of the demo realm (members of each tier, a guest token, a view-as token, the app's
- * service account, Keycloak's admin) tries every privileged action, and each answer must be the one the matrix in
+ * Who may do what: every actor of the demo realm (members of each tier, a T7 through a group, a guest token, a view-as
+ * token, the token of a member demoted during view as, two apps' service accounts, a realm admin, Keycloak's admin)
+ * tries every privileged action (among them granting a role that carries admin roles, demoting a member at or above
+ * one's tier, and changing another app's views and grants), and each answer must be the one the matrix in
  * {@code src/test/resources/escalation-matrix.csv} (and the README) expects. The observed matrix is written to
  * target/it/escalation-matrix.md.
  */
@@ -35,17 +38,22 @@ class EscalationMatrixIT {
     private static final String ADMIN_ROLE_HOLDER = "matrix-admin-holder";
     private static final String OTHER_REALM = "matrix-other-realm";
     private static final String REALM_ADMIN = "matrix-realm-admin";
+    private static final String GROUP_ADMIN = "matrix-group-admin";
+    private static final String DEMOTED = "matrix-demoted";
+    private static final String DEMO_VIEW = "matrix-view";
     /** For each member, a member exactly one tier higher (olga has none: her own name). */
     private static final Map<String, String> NEXT_MEMBER = Map.of("vera", "eric", "eric", "anna", "bob", "mia",
-            "arch", "ada", "ada", "olga", "olga", "olga", "nora", "vera");
+            "arch", "ada", "ada", "olga", "olga", "olga", "nora", "vera", GROUP_ADMIN, "olga", DEMOTED, "eric");
     private static final Map<String, Integer> TIER = Map.of("vera", 1, "eric", 2, "bob", 4, "arch", 6, "ada", 7,
-            "olga", 8, "nora", 0);
+            "olga", 8, "nora", 0, GROUP_ADMIN, 7, DEMOTED, 1);
     private static final List<String> ROLES = List.of("viewer", "explorer", "analyst", "builder", "maintainer",
             "architect", "administrator", "owner");
 
     private final KeycloakServer server;
     private final Http http;
     private final Admin admin;
+    private final List<Runnable> cleanup = new ArrayList<>();
+    private String demotedToken;
 
     EscalationMatrixIT(KeycloakServer server) {
         this.server = server;
@@ -64,7 +72,10 @@ class EscalationMatrixIT {
         try {
             String otherRealmUser = arrangeOtherRealm();
             arrangeAdminRoleHolder();
-            String otherGrant = arrangeOtherAppGrant();
+            arrangeOtherApp();
+            arrangeMembersOfTheNewRows();
+            arrangeRoleCarryingManageUsers();
+            int fresh = 0;
             for (Actor actor : actors) {
                 Map<String, String> row = new LinkedHashMap<>();
                 String own = actor.keycloakAdmin() || actor.username() == null ? null : ownRequest(actor);
@@ -77,8 +88,12 @@ class EscalationMatrixIT {
                 row.put("view as self", answer(post(actor, "/view-as", Map.of("user", actor.username() == null
                         ? "service-account-demo-app" : actor.username()))));
                 row.put("view as other realm's user", answer(post(actor, "/view-as", Map.of("user", otherRealmUser))));
-                row.put("share another client's view", answer(shareOtherClientsView(actor)));
-                row.put("revoke another app's grant", answer(revokeOtherAppsGrant(actor, otherGrant)));
+                row.put("share other-app's view", answer(share(actor, OTHER_APP)));
+                row.put("revoke other-app's grant", answer(revokeOtherAppsGrant(actor, arrangeOtherAppGrant())));
+                row.put("share demo-app's view", answer(share(actor, "demo-app")));
+                row.put("grant role carrying manage-users", answer(grant(actor, requester("carry", ++fresh), "analyst")));
+                row.put("demote member at or above own tier", answer(grant(actor, requester("owner", ++fresh, "owner"),
+                        "viewer")));
                 row.put("read audit", answer(http.get(server.adminUrl() + "/audit?max=1", actor.token().get())));
                 row.put("call setup", answer(http.postJson(server.adminUrl() + "/setup", actor.token().get(), Map.of())));
                 observed.put(actor.name(), row);
@@ -89,6 +104,7 @@ class EscalationMatrixIT {
                 http.delete(server.viewgateUrl() + "/access-requests/mine", http.memberToken(member));
             }
             removeArrangements();
+            cleanup.forEach(Runnable::run);
         }
         Path report = Path.of(System.getProperty("viewgate.it.workdir", "target/it"), "escalation-matrix.md");
         Files.writeString(report, EscalationMatrix.markdown(observed));
@@ -105,7 +121,7 @@ class EscalationMatrixIT {
                 }
             }
         }
-        assertTrue(cells >= 60, "at least 60 cells: " + cells);
+        assertTrue(cells >= 200, "at least 200 cells: " + cells);
         assertEquals(List.of(), mismatches, "observed matrix in " + report);
         assertEquals(expected.keySet(), observed.keySet());
         assertTrue(Files.readString(Path.of("README.md")).contains(EscalationMatrix.markdown(expected)),
@@ -117,16 +133,19 @@ class EscalationMatrixIT {
         for (String member : List.of("vera", "eric", "bob", "arch", "ada", "olga", "nora")) {
             actors.add(new Actor(member, () -> http.memberToken(member), member, false));
         }
+        actors.add(new Actor("T7 through a group", () -> http.memberToken(GROUP_ADMIN), GROUP_ADMIN, false));
+        actors.add(new Actor("view-as token of a member demoted since (T7 as T4; now T1)", this::demotedViewAsToken, DEMOTED, false));
         actors.add(new Actor("guest token", this::guestToken, null, false));
         actors.add(new Actor("view-as token (ada as T2)", this::viewAsToken, "ada", false));
         actors.add(new Actor("demo-app service account", this::serviceAccountToken, null, false));
+        actors.add(new Actor("other-app's service account", () -> admin.appToken(OTHER_APP), null, false));
         actors.add(new Actor("realm admin (realm-admin role; no tier)", () -> http.memberToken(REALM_ADMIN), REALM_ADMIN, false));
         actors.add(new Actor("Keycloak admin (master)", http::adminToken, null, true));
         return actors;
     }
 
     private int tierOf(Actor actor) {
-        if (actor.name().startsWith("view-as")) {
+        if (actor.name().startsWith("view-as token (")) {
             return 2;
         }
         return actor.username() == null ? 0 : TIER.getOrDefault(actor.username(), 0);
@@ -143,20 +162,32 @@ class EscalationMatrixIT {
         String requester = http.memberToken(REQUESTER);
         Http.Result submitted = http.postJson(server.viewgateUrl() + "/access-requests", requester, Map.of("message", "matrix"));
         assertTrue(submitted.status() == 200 || submitted.status() == 201, submitted.body());
-        String id = submitted.json().get("id").asText();
-        String role = ROLES.get(Math.min(tierOf(actor), ROLES.size() - 1));
-        if (actor.keycloakAdmin()) {
-            return http.postJson(server.adminUrl() + "/access-requests/" + id + "/grant", actor.token().get(), Map.of("role", role));
-        }
-        return post(actor, "/access-requests/" + id + "/grant", Map.of("role", role));
+        return grant(actor, submitted.json().get("id").asText(), ROLES.get(Math.min(tierOf(actor), ROLES.size() - 1)));
     }
 
-    private Http.Result shareOtherClientsView(Actor actor) {
-        Map<String, Object> body = Map.of("permissions", List.of("read"));
-        if (actor.keycloakAdmin()) {
-            return http.postJson(server.adminUrl() + "/views/" + OTHER_APP + "/report/guests", actor.token().get(), body);
+    private Http.Result grant(Actor actor, String requestId, String role) {
+        String path = "/access-requests/" + requestId + "/grant";
+        return actor.keycloakAdmin() ? http.postJson(server.adminUrl() + path, actor.token().get(), Map.of("role", role))
+                : post(actor, path, Map.of("role", role));
+    }
+
+    /** A new member holding {@code roles} with a pending request; returns the request's id. */
+    private String requester(String kind, int n, String... roles) {
+        String username = "matrix-" + kind + "-" + n;
+        String id = admin.createUser(REALM, username, "Matrix", "Requester");
+        cleanup.add(() -> http.delete(admin.realmAdminUrl(REALM) + "/users/" + id, http.adminToken()));
+        if (roles.length > 0) {
+            admin.grantRealmRoles(REALM, id, roles);
         }
-        return post(actor, "/views/" + OTHER_APP + "/report/guests", body);
+        return Admin.expect(http.postJson(server.viewgateUrl() + "/access-requests", http.memberToken(username),
+                Map.of("message", "matrix")), 201).json().get("id").asText();
+    }
+
+    /** Shares the view of {@code app} that the matrix registered ({@link #DEMO_VIEW} of demo-app, report of other-app). */
+    private Http.Result share(Actor actor, String app) {
+        String path = "/views/" + app + "/" + (OTHER_APP.equals(app) ? "report" : DEMO_VIEW) + "/guests";
+        Map<String, Object> body = Map.of("permissions", List.of("read"));
+        return actor.keycloakAdmin() ? http.postJson(server.adminUrl() + path, actor.token().get(), body) : post(actor, path, body);
     }
 
     private Http.Result revokeOtherAppsGrant(Actor actor, String grantId) {
@@ -187,7 +218,7 @@ class EscalationMatrixIT {
 
     private String guestToken() {
         String app = serviceAccountToken();
-        String view = server.viewgateUrl() + "/views/demo-app/matrix-view";
+        String view = server.viewgateUrl() + "/views/demo-app/" + DEMO_VIEW;
         http.putJson(view, app, Map.of("name", "Matrix", "editable", true, "addable", true, "exportable", true));
         String secret = Admin.expect(http.postJson(view + "/guests", app, Map.of("permissions", List.of("read", "write",
                 "create", "export"))), 201).json().get("secret").asText();
@@ -235,13 +266,60 @@ class EscalationMatrixIT {
         admin.deleteRealm(OTHER_REALM);
     }
 
-    /** Another confidential client with a registered view and an active grant, arranged by a Keycloak admin. */
+    /** Another app, with its own service account and a registered view, arranged by a Keycloak admin. */
+    private void arrangeOtherApp() {
+        admin.createApp(REALM, OTHER_APP);
+        http.putJson(server.adminUrl() + "/views/" + OTHER_APP + "/report", http.adminToken(), Map.of("name", "Other report"));
+        http.putJson(server.viewgateUrl() + "/views/demo-app/" + DEMO_VIEW, http.demoAppToken(), Map.of("name", "Matrix"));
+    }
+
+    /** An active grant of the other app's view, new for each cell so that one actor's revocation changes no other cell. */
     private String arrangeOtherAppGrant() {
-        String token = http.adminToken();
-        Admin.expect(http.postJson(admin.realmAdminUrl(REALM) + "/clients", token, Map.of("clientId", OTHER_APP,
-                "publicClient", false, "secret", "other-secret", "standardFlowEnabled", false)), 201);
-        http.putJson(server.adminUrl() + "/views/" + OTHER_APP + "/report", token, Map.of("name", "Other report"));
-        return Admin.expect(http.postJson(server.adminUrl() + "/views/" + OTHER_APP + "/report/guests", token,
+        return Admin.expect(http.postJson(server.adminUrl() + "/views/" + OTHER_APP + "/report/guests", http.adminToken(),
                 Map.of("permissions", List.of("read"))), 201).json().get("id").asText();
+    }
+
+    /** A T7 whose administrator role comes only from a group, and a T7 who is demoted while viewing as a T4. */
+    private void arrangeMembersOfTheNewRows() {
+        String groupAdmin = admin.createUser(REALM, GROUP_ADMIN, "Group", "Admin");
+        String group = admin.createGroup(REALM, "matrix-administrators", "administrator");
+        admin.joinGroup(REALM, groupAdmin, group);
+        String demoted = admin.createUser(REALM, DEMOTED, "Demoted", "Admin");
+        admin.grantRealmRoles(REALM, demoted, "administrator");
+        cleanup.add(() -> {
+            for (String id : List.of(groupAdmin, demoted)) {
+                http.delete(admin.realmAdminUrl(REALM) + "/users/" + id, http.adminToken());
+            }
+            http.delete(admin.realmAdminUrl(REALM) + "/groups/" + group, http.adminToken());
+        });
+    }
+
+    /** For the matrix's duration, analyst (T3) also carries realm-management's manage-users. */
+    private void arrangeRoleCarryingManageUsers() {
+        String realmManagement = Admin.expect(http.get(admin.realmAdminUrl(REALM) + "/clients?clientId=realm-management",
+                http.adminToken()), 200).json().get(0).get("id").asText();
+        JsonNode manageUsers = Admin.expect(http.get(admin.realmAdminUrl(REALM) + "/clients/" + realmManagement
+                + "/roles/manage-users", http.adminToken()), 200).json();
+        String composites = admin.realmAdminUrl(REALM) + "/roles/analyst/composites";
+        Admin.expect(http.postJson(composites, http.adminToken(), List.of(manageUsers)), 204);
+        cleanup.add(() -> Admin.expect(http.send(http.request(composites, http.adminToken())
+                .header("Content-Type", "application/json")
+                .method("DELETE", java.net.http.HttpRequest.BodyPublishers.ofString(Http.toJson(List.of(manageUsers))))), 204));
+    }
+
+    /**
+     * A token of a session that started view as at T4 while its member held administrator, refreshed after an admin
+     * replaced administrator with viewer: it must carry the member's real (T1) access, not the simulation.
+     */
+    private String demotedViewAsToken() {
+        if (demotedToken == null) {
+            Tokens tokens = new Tokens(server, http, DEMOTED);
+            Admin.expect(http.postJson(server.viewgateUrl() + "/view-as", tokens.access(), Map.of("tier", 4)), 200);
+            tokens.refresh();
+            admin.setRealmRoles(REALM, admin.userId(REALM, DEMOTED), List.of("administrator"), List.of("viewer"));
+            tokens.refresh();
+            demotedToken = tokens.access();
+        }
+        return demotedToken;
     }
 }
