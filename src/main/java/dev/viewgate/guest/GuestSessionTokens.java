@@ -29,19 +29,26 @@ public final class GuestSessionTokens {
         userSession.setNote(EXPIRES_NOTE, grant.expiresAt() == null ? NEVER : Long.toString(grant.expiresAt()));
     }
 
-    /** Caps the tokens about to be issued in {@code userSession}; nothing happens for a member's session. */
-    public static void cap(KeycloakSession session, UserSessionModel userSession, AccessToken access, RefreshToken refresh) {
+    /**
+     * Caps the tokens about to be issued in {@code userSession}; nothing happens for a member's session. True when the
+     * access token had to be shortened here, i.e. no Viewgate mapper of the requesting client bounded it before.
+     */
+    public static boolean cap(KeycloakSession session, UserSessionModel userSession, AccessToken access, RefreshToken refresh) {
         String grantId = GuestPrincipals.grantOf(userSession);
         if (grantId == null) {
-            return;
+            return false;
         }
         long end = end(session, userSession.getRealm(), expiryOf(session, userSession, grantId));
+        boolean shortened = false;
         if (access != null) {
-            access.exp(GuestTokenLifetime.capped(access.getExp(), end));
+            long capped = GuestTokenLifetime.capped(access.getExp(), end);
+            shortened = access.getExp() == null || capped != access.getExp();
+            access.exp(capped);
         }
         if (refresh != null) {
             refresh.exp(GuestTokenLifetime.capped(refresh.getExp(), end));
         }
+        return shortened;
     }
 
     /** The last second a token of a grant with this expiry may live, issued now. */

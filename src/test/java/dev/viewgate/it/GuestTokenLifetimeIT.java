@@ -127,6 +127,32 @@ class GuestTokenLifetimeIT {
         assertNotBeyondTheGrant(withOpenid, "id_token");
     }
 
+    @Test
+    void aClientWithoutViewgatesScopeGetsNoIdTokenThatOutlivesTheGrant() {
+        // Without the viewgate scope no Viewgate mapper bounds the access token before Keycloak copies its exp into the
+        // ID token; only the post-processor sees the tokens, and it cannot reach the ID token.
+        String scopes = admin.realmAdminUrl(REALM) + "/clients/" + appUuid + "/default-client-scopes";
+        JsonNode viewgate = null;
+        for (JsonNode scope : Admin.expect(http.get(scopes, http.adminToken()), 200).json()) {
+            viewgate = "viewgate".equals(scope.get("name").asText()) ? scope : viewgate;
+        }
+        assertTrue(viewgate != null, "the app has the viewgate scope to remove");
+        Admin.expect(http.delete(scopes + "/" + viewgate.get("id").asText(), http.adminToken()), 204);
+
+        Http.Result idToken = token(Map.of("grant_type", TOKEN_EXCHANGE, "subject_token", guestToken,
+                "subject_token_type", ACCESS_TOKEN_TYPE, "requested_token_type", "urn:ietf:params:oauth:token-type:id_token"));
+        assertEquals(400, idToken.status(), idToken.body());
+        assertEquals("invalid_request", idToken.json().get("error").asText(), idToken.body());
+        Http.Result withOpenid = token(Map.of("grant_type", TOKEN_EXCHANGE, "subject_token", guestToken,
+                "subject_token_type", ACCESS_TOKEN_TYPE, "scope", "openid"));
+        assertEquals(400, withOpenid.status(), withOpenid.body());
+        assertEquals("invalid_request", withOpenid.json().get("error").asText(), withOpenid.body());
+        Http.Result accessOnly = token(Map.of("grant_type", TOKEN_EXCHANGE, "subject_token", guestToken,
+                "subject_token_type", ACCESS_TOKEN_TYPE));
+        assertEquals(200, accessOnly.status(), "an access token alone is bounded and issued: " + accessOnly.body());
+        assertNotBeyondTheGrant(accessOnly, "access_token");
+    }
+
     /** Refused outright, or every token in the answer ends no later than the grant. */
     private void assertNotBeyondTheGrant(Http.Result answer, String field) {
         if (answer.status() != 200) {
