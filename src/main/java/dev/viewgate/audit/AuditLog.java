@@ -86,7 +86,7 @@ public final class AuditLog {
     /**
      * Adds an unsealed row to the request's transaction; the sealer chains it shortly after commit. The log and the
      * sealer order rows by time, then by a random id, so a row is dated at least 1 ms after the one recorded before
-     * it in the same transaction: a role swap reads "viewer removed", then "analyst added", never the other way.
+     * it in the same transaction: rows read in the order their changes happened.
      */
     static void insert(KeycloakSession session, AuditEventEntity row) {
         if (session.getAttribute(LAST_ROW_TIME) instanceof Long previous && row.getTime() <= previous) {

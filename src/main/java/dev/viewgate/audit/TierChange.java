@@ -17,6 +17,7 @@ record TierChange(String cause, Map<String, Object> details, TierScope scope, bo
     static final String ROLE_ATTRIBUTE = "role-attribute";
     static final String ROLE_DELETED = "role-deleted";
     static final String CLIENT_DELETED = "client-deleted";
+    static final String USER_CREATED = "user-created";
 
     boolean movesOneUser() {
         return scope instanceof TierScope.OneUser;

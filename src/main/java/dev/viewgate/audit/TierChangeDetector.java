@@ -22,13 +22,14 @@ import org.keycloak.util.JsonSerialization;
 /**
  * Recognizes, from the admin event Keycloak sends after a change made through its admin API or console, a change that
  * may have moved members' tiers, and says whose: a user's role mapping or group membership; a group's role mapping,
- * removal or move; a role's composites, attributes or removal; a client's removal (its roles go with it).
+ * removal or move; a role's composites, attributes or removal; a client's removal (its roles go with it); a new user
+ * (created in groups, or given default roles that carry a tier).
  */
 final class TierChangeDetector {
 
     private static final Set<ResourceType> MAY_MOVE_TIERS = EnumSet.of(ResourceType.REALM_ROLE_MAPPING,
             ResourceType.CLIENT_ROLE_MAPPING, ResourceType.GROUP_MEMBERSHIP, ResourceType.REALM_ROLE,
-            ResourceType.CLIENT_ROLE, ResourceType.GROUP, ResourceType.CLIENT);
+            ResourceType.CLIENT_ROLE, ResourceType.GROUP, ResourceType.CLIENT, ResourceType.USER);
 
     private final TierWorld after;
 
@@ -39,7 +40,8 @@ final class TierChangeDetector {
     /** Whether the event is of a kind that can move a tier at all: most admin events are not, and cost nothing. */
     static boolean mayMoveTiers(AdminEvent event) {
         return event.getResourceType() != null && event.getResourcePath() != null
-                && MAY_MOVE_TIERS.contains(event.getResourceType());
+                && MAY_MOVE_TIERS.contains(event.getResourceType())
+                && (event.getResourceType() != ResourceType.USER || event.getOperationType() == OperationType.CREATE);
     }
 
     Optional<TierChange> detect(AdminEvent event) {
@@ -56,6 +58,7 @@ final class TierChangeDetector {
             case CLIENT_ROLE -> role(segments, operation, event.getRepresentation(), false);
             case GROUP -> group(segments, operation, event.getRepresentation());
             case CLIENT -> client(segments, operation);
+            case USER -> userCreated(segments, operation);
             default -> Optional.empty();
         };
     }
@@ -164,6 +167,16 @@ final class TierChangeDetector {
         details.put("groupId", rep.getId());
         details.put("parentGroupId", segments.length == 3 ? segments[1] : null);
         return Optional.of(new TierChange(TierChange.GROUP, details, new TierScope.GroupSubtree(rep.getId()), false));
+    }
+
+    /** {@code users/{id}} created: the new user may hold a tier at once, through the groups it was created in. */
+    private Optional<TierChange> userCreated(String[] segments, OperationType operation) {
+        if (operation != OperationType.CREATE || segments.length != 2 || !segments[0].equals("users")) {
+            return Optional.empty();
+        }
+        Map<String, Object> details = new LinkedHashMap<>();
+        details.put("via", TierChange.USER_CREATED);
+        return Optional.of(new TierChange(TierChange.USER_CREATED, details, new TierScope.OneUser(segments[1]), false));
     }
 
     /** {@code clients/{id}} removed: its roles, and so what they carried, leave everyone holding them. */

@@ -9,6 +9,7 @@ import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
 import org.jboss.logging.Logger;
+import org.keycloak.connections.jpa.JpaConnectionProvider;
 import org.keycloak.events.admin.AdminEvent;
 import org.keycloak.models.KeycloakSession;
 import org.keycloak.models.RealmModel;
@@ -32,6 +33,22 @@ final class TierChangeRecorder {
     static final int DEFAULT_MEMBER_LIMIT = 500;
     private static final String TIERS_RECORDED = "viewgate.audit.tiersRecordedInTransaction";
     private static final Logger LOG = Logger.getLogger(TierChangeRecorder.class);
+
+    /**
+     * A member whose tier this transaction moved: their tier before its first change, and the one row that says so
+     * (null while the changes so far cancel out). Later changes in the transaction update that row, so one request
+     * that removes a tier role and adds another (a grant, a role swap) leaves one row, from the first tier to the last.
+     */
+    private static final class Moved {
+        private final MemberTier first;
+        private final Map<String, Object> causes = new LinkedHashMap<>();
+        private AuditEventEntity row;
+        private boolean tierRoleMapped;
+
+        private Moved(MemberTier first) {
+            this.first = first;
+        }
+    }
 
     /** What the world before the change says: the members in scope (at most limit + 1) and the tiers of the first limit. */
     private record Before(Set<String> members, Map<String, MemberTier> tiers) {
@@ -62,9 +79,11 @@ final class TierChangeRecorder {
         int limit = memberLimit(after.realm());
         Set<String> inScopeAfter = new LinkedHashSet<>();
         after.addMembers(change.scope(), inScopeAfter, limit + 1);
-        Before before = before(after.realm().getId(), change.scope(), inScopeAfter, after.levelsByRoleId(), limit);
+        // A user created by this change had no tier before it: nothing to read in a transaction of its own.
+        Before before = TierChange.USER_CREATED.equals(change.cause()) ? new Before(inScopeAfter, Map.of())
+                : before(after.realm().getId(), change.scope(), inScopeAfter, after.levelsByRoleId(), limit);
 
-        Map<String, MemberTier> recorded = recordedInTransaction();
+        Map<String, Moved> recorded = recordedInTransaction();
         List<String> examined = before.members().stream().limit(limit).toList();
         String actorUsername = AuditEventListenerProvider.usernameOf(session, event.getAuthDetails());
         int moved = 0;
@@ -73,13 +92,24 @@ final class TierChangeRecorder {
             if (now.isEmpty()) {
                 continue; // removed: not a tier change
             }
-            MemberTier previous = recorded.containsKey(userId) ? recorded.get(userId)
-                    : before.tiers().getOrDefault(userId, MemberTier.NONE);
-            recorded.put(userId, now.get());
-            if (!previous.sameAs(now.get()) || change.tierRoleMapped()) {
-                moved++;
-                AuditLog.insert(session, memberRow(event, change, actorUsername, userId, after.usernameOf(userId),
-                        previous, now.get()));
+            Moved member = recorded.computeIfAbsent(userId,
+                    id -> new Moved(before.tiers().getOrDefault(id, MemberTier.NONE)));
+            member.causes.putAll(change.details());
+            member.tierRoleMapped |= change.tierRoleMapped();
+            if (member.first.sameAs(now.get()) && !member.tierRoleMapped) {
+                if (member.row != null) {
+                    session.getProvider(JpaConnectionProvider.class).getEntityManager().remove(member.row);
+                    member.row = null; // back where the transaction started: no row
+                }
+                continue;
+            }
+            moved++;
+            if (member.row == null) {
+                member.row = memberRow(event, change, actorUsername, userId, after.usernameOf(userId), member.first, now.get(),
+                        member.causes);
+                AuditLog.insert(session, member.row);
+            } else {
+                member.row.setDetails(AuditLog.toJson(memberDetails(change, member.first, now.get(), member.causes)));
             }
         }
         boolean beyondLimit = before.members().size() > limit;
@@ -121,18 +151,23 @@ final class TierChangeRecorder {
     }
 
     private AuditEventEntity memberRow(AdminEvent event, TierChange change, String actorUsername, String userId,
-                                       String username, MemberTier previous, MemberTier now) {
+                                       String username, MemberTier previous, MemberTier now, Map<String, Object> causes) {
+        AuditEventEntity row = row(event, change, actorUsername, memberDetails(change, previous, now, causes));
+        row.setSubjectId(userId);
+        row.setSubjectUsername(username);
+        return row;
+    }
+
+    private static Map<String, Object> memberDetails(TierChange change, MemberTier previous, MemberTier now,
+                                                     Map<String, Object> causes) {
         Map<String, Object> details = new LinkedHashMap<>();
         details.put("previousRole", previous.roleName());
         details.put("newRole", now.roleName());
         details.put("previousTier", previous.level());
         details.put("newTier", now.level());
         details.put("cause", change.cause());
-        details.putAll(change.details());
-        AuditEventEntity row = row(event, change, actorUsername, details);
-        row.setSubjectId(userId);
-        row.setSubjectUsername(username);
-        return row;
+        details.putAll(causes);
+        return details;
     }
 
     private AuditEventEntity summaryRow(AdminEvent event, TierChange change, String actorUsername, int limit, int moved) {
@@ -160,12 +195,12 @@ final class TierChangeRecorder {
     }
 
     @SuppressWarnings("unchecked")
-    private Map<String, MemberTier> recordedInTransaction() {
+    private Map<String, Moved> recordedInTransaction() {
         Object recorded = session.getAttribute(TIERS_RECORDED);
         if (recorded instanceof Map<?, ?> map) {
-            return (Map<String, MemberTier>) map;
+            return (Map<String, Moved>) map;
         }
-        Map<String, MemberTier> fresh = new HashMap<>();
+        Map<String, Moved> fresh = new HashMap<>();
         session.setAttribute(TIERS_RECORDED, fresh);
         return fresh;
     }

@@ -1,17 +1,24 @@
 package dev.viewgate.base;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.StreamReadFeature;
+import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.json.JsonMapper;
 import java.util.Set;
 
 /**
- * A JSON object request body, read strictly: not JSON, not an object, an unknown field or a field of the wrong type
- * is a 400 that says which. Resources take the body as a String so that these answers are Viewgate's, not Keycloak's.
+ * A JSON object request body, read strictly: not JSON (also trailing content or a key given twice), not an object, an
+ * unknown field or a field of the wrong type is a 400 that says which. Resources take the body as a String so that these answers are Viewgate's, not Keycloak's.
  */
 public final class JsonBody {
 
-    private static final ObjectMapper JSON = new ObjectMapper();
+    /** One JSON value and nothing after it, no key twice: a proxy reading the body differently cannot disagree. */
+    private static final ObjectMapper JSON = JsonMapper.builder()
+            .enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS)
+            .enable(StreamReadFeature.STRICT_DUPLICATE_DETECTION)
+            .build();
     static final int MAX_LENGTH = 64 * 1024;
 
     private final JsonNode object;

@@ -114,6 +114,8 @@ public final class ViewAsHousekeeping implements EventListenerProviderFactory, S
                         .schedule(() -> runSweep(factory), SWEEP_INTERVAL_MILLIS, "viewgate-view-as-sweep"));
             } else if (event instanceof SimulationOutgrown outgrown) {
                 new ViewAsService(outgrown.session(), outgrown.realm()).endOutgrown(outgrown);
+            } else if (event instanceof UserModel.UserRemovedEvent removed) {
+                new ViewAsService(removed.getKeycloakSession(), removed.getRealm()).endAllOf(removed.getUser());
             } else if (event instanceof RealmModel.RealmRemovedEvent removed) {
                 removed.getKeycloakSession().getProvider(org.keycloak.connections.jpa.JpaConnectionProvider.class).getEntityManager()
                         .createQuery("delete from ViewAsEntity v where v.realmId = :r")

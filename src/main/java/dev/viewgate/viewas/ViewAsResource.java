@@ -61,7 +61,7 @@ public final class ViewAsResource {
     @Produces(MediaType.APPLICATION_JSON)
     @Operation(summary = "Start viewing as a tier ({tier: N}) or as a member ({user: id or username})")
     @APIResponse(responseCode = "200", description = "The state, active")
-    @APIResponse(responseCode = "400", description = "invalid_request, invalid_tier, self, not_a_member, user_disabled, service_account")
+    @APIResponse(responseCode = "400", description = "invalid_request, invalid_tier, self, not_a_member, user_disabled")
     @APIResponse(responseCode = "403", description = "tier_too_low, above_own_tier")
     @APIResponse(responseCode = "404", description = "unknown_user")
     @APIResponse(responseCode = "409", description = "already_active")

@@ -38,7 +38,7 @@ public final class ViewAsService {
     private static final Logger LOG = Logger.getLogger(ViewAsService.class);
 
     /** Why a view-as ended, as the audit log records it. */
-    public enum EndReason { EXIT, EXPIRED, LOGOUT, ACCESS_REDUCED }
+    public enum EndReason { EXIT, EXPIRED, LOGOUT, ACCESS_REDUCED, MEMBER_REMOVED }
 
     private final KeycloakSession session;
     private final RealmModel realm;
@@ -150,7 +150,9 @@ public final class ViewAsService {
         if (user == null) {
             user = session.users().getUserByUsername(realm, idOrUsername);
         }
-        if (user == null) {
+        // Service accounts and guest principals are no members: answered as unknown, so that the answer tells nobody
+        // which clients have a service account or which guest grants are live.
+        if (user == null || user.getServiceAccountClientLink() != null || GuestPrincipals.isGuest(user)) {
             throw ViewgateException.notFound("unknown_user", "No member " + idOrUsername + " in realm " + realm.getName());
         }
         return user;
@@ -221,6 +223,21 @@ public final class ViewAsService {
     }
 
     /** Ends a view-as found to exceed what its actor really holds now ({@link SimulationOutgrown}). */
+    /** Ends, in the transaction that removes {@code user}, every view-as of theirs, while they can still be named. */
+    void endAllOf(UserModel user) {
+        List<String> sessionIds = em.createQuery("select v.sessionId from ViewAsEntity v where v.realmId = :r and v.userId = :u",
+                        String.class)
+                .setParameter("r", realm.getId()).setParameter("u", user.getId()).getResultList();
+        for (String sessionId : sessionIds) {
+            UserSessionModel userSession = session.sessions().getUserSession(realm, sessionId);
+            if (userSession != null) {
+                end(memberCaller(user), userSession, EndReason.MEMBER_REMOVED, null);
+            } else if (deleteRow(sessionId)) {
+                audit(memberCaller(user), sessionId, EndReason.MEMBER_REMOVED, null, null);
+            }
+        }
+    }
+
     void endOutgrown(SimulationOutgrown outgrown) {
         end(memberCaller(outgrown.actor()), outgrown.userSession(), EndReason.ACCESS_REDUCED, outgrown.verdict());
     }

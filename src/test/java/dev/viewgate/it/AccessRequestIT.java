@@ -123,6 +123,11 @@ class AccessRequestIT {
         assertFalse(roles.contains("viewer"), "the old tier role is replaced: " + roles);
         JsonNode changes = Admin.expect(http.get(admin.realmAdminUrl(REALM) + "/viewgate/audit?type=TIER_ROLE_CHANGED&subject="
                 + username, http.adminToken()), 200).json();
+        // one state change, one row: the removal of viewer and the mapping of analyst are one move, viewer to analyst
+        // (the older row is the member's arrangement: viewer mapped)
+        assertEquals(2, changes.size(), changes.toString());
+        assertEquals("viewer", changes.get(0).get("details").get("previousRole").asText(), changes.toString());
+        assertEquals("viewer", changes.get(1).get("details").get("newRole").asText(), changes.toString());
         assertEquals("analyst", changes.get(0).get("details").get("newRole").asText(), changes.toString());
         JsonNode granted = Admin.expect(http.get(admin.realmAdminUrl(REALM) + "/viewgate/audit?type=ACCESS_REQUEST_GRANTED&subject="
                 + username, http.adminToken()), 200).json().get(0);

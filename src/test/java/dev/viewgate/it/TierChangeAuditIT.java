@@ -187,6 +187,14 @@ class TierChangeAuditIT {
     }
 
     @Test
+    void aUserCreatedInAGroupThatCarriesATierIsRecordedOnce() {
+        String staff = group("staff", "t2");
+        subgroup(staff, "interns");
+        assertEquals(List.of("newcomer null>t2 user-created"), changes(() -> createUserIn("newcomer", "/staff/interns")));
+        assertEquals(List.of(), changes(() -> createUserIn("plain")), "a new user without a tier moves no tier");
+    }
+
+    @Test
     void aChangeMovingMoreMembersThanTheLimitRecordsTheExaminedMembersAndOneSummaryThatSaysSo() {
         setMemberLimit("3");
         String crowd = group("crowd");
@@ -241,6 +249,12 @@ class TierChangeAuditIT {
             admin.joinGroup(realm, id, group);
         }
         return id;
+    }
+
+    /** Creates a user through the admin API as kcadm.sh would, placing them in {@code groups} at once. */
+    private void createUserIn(String username, String... groups) {
+        Admin.expect(http.postJson(url("/users"), http.adminToken(), Map.of("username", username, "enabled", true,
+                "groups", List.of(groups))), 201);
     }
 
     private void updateRole(String role, Map<String, Object> attributes) {

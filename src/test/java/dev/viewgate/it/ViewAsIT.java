@@ -148,7 +148,14 @@ class ViewAsIT {
         String masterAdminId = Admin.expect(http.get(server.baseUrl() + "/admin/realms/master/users?username=admin&exact=true",
                 http.adminToken()), 200).json().get(0).get("id").asText();
         assertError(start(arch.access(), Map.of("user", masterAdminId)), 404, "unknown_user");
-        assertError(start(arch.access(), Map.of("user", "service-account-demo-app")), 400, "service_account");
+        // not members, and answered as unknown: no answer tells which clients have service accounts or which grants live
+        assertError(start(arch.access(), Map.of("user", "service-account-demo-app")), 404, "unknown_user");
+        String views = server.viewgateUrl() + "/views/demo-app/view-as-probe";
+        http.putJson(views, http.demoAppToken(), Map.of("name", "Probe"));
+        String grantId = Admin.expect(http.postJson(views + "/guests", http.demoAppToken(), Map.of("permissions", List.of("read"))),
+                201).json().get("id").asText();
+        assertError(start(arch.access(), Map.of("user", "viewgate-guest-" + grantId)), 404, "unknown_user");
+        Admin.expect(http.delete(views + "/guests/" + grantId, http.demoAppToken()), 204);
 
         String bobId = Admin.expect(http.get(server.viewgateUrl() + "/me", http.memberToken("bob")), 200).json().get("id").asText();
         JsonNode state = Admin.expect(start(arch.access(), Map.of("user", bobId)), 200).json();
@@ -193,7 +200,9 @@ class ViewAsIT {
     void badInput() {
         Tokens ada = new Tokens(server, http, "ada");
         for (Object body : List.of(Map.of(), Map.of("tier", 2, "user", "bob"), "{\"tier\": \"2\"}", "{\"tier\": 2.5}",
-                "not json", "{\"user\": 7}", "{\"other\": 1}")) {
+                "not json", "{\"user\": 7}", "{\"other\": 1}",
+                // read strictly: nothing after the object, no key twice (a proxy reading it otherwise cannot disagree)
+                "{\"tier\":2}garbage", "{\"tier\":2}{\"tier\":3}", "{\"tier\":2,\"tier\":7}", "{\"tier\":2} 7")) {
             assertError(start(ada.access(), body), 400, "invalid_request");
         }
         for (int tier : new int[] {0, -1, 9, 1000}) {
@@ -239,6 +248,18 @@ class ViewAsIT {
         JsonNode ended = Await.until(Duration.ofSeconds(30), () -> audit("type=VIEW_AS_ENDED&actor=bob&max=1"),
                 rows -> rows.size() == 1, "VIEW_AS_ENDED for bob").get(0);
         assertEquals("logout", ended.get("details").get("reason").asText());
+    }
+
+    @Test
+    void deletingTheMemberEndsTheirViewAsAndIsAudited() {
+        String username = "removed-" + System.nanoTime();
+        String id = admin.createUser(REALM, username, "Rem", "Oved");
+        admin.grantRealmRoles(REALM, id, "analyst");
+        Admin.expect(start(new Tokens(server, http, username).access(), Map.of("tier", 2)), 200);
+        Admin.expect(http.delete(admin.realmAdminUrl(REALM) + "/users/" + id, http.adminToken()), 204);
+        JsonNode ended = audit("type=VIEW_AS_ENDED&actor=" + username + "&max=5");
+        assertEquals(1, ended.size(), "ended in the deleting transaction, once: " + ended);
+        assertEquals("member_removed", ended.get(0).get("details").get("reason").asText());
     }
 
     @Test
