@@ -628,7 +628,7 @@
       replace(page.list, [
         h('table', {class: 'pf-v5-c-table pf-m-grid-lg vg-table', role: 'grid', id: 'vg-requests-table', 'aria-label': t('requests.title')}, [
           h('thead', {class: 'pf-v5-c-table__thead'}, h('tr', {class: 'pf-v5-c-table__tr', role: 'row'}, headers.map(function (text) {
-            return h('th', {class: 'pf-v5-c-table__th', role: 'columnheader', scope: 'col', text: text});
+            return h('th', {class: 'pf-v5-c-table__th pf-m-wrap', role: 'columnheader', scope: 'col', text: text});
           }))),
           h('tbody', {class: 'pf-v5-c-table__tbody', role: 'rowgroup'}, shown.map(function (request) {
             return page.row(request, headers);
@@ -824,7 +824,7 @@
       replace(page.list, [
         h('table', {class: 'pf-v5-c-table pf-m-grid-lg vg-table', role: 'grid', id: 'vg-audit-table', 'aria-label': t('audit.title')}, [
           h('thead', {class: 'pf-v5-c-table__thead'}, h('tr', {class: 'pf-v5-c-table__tr', role: 'row'}, headers.map(function (text) {
-            return h('th', {class: 'pf-v5-c-table__th', role: 'columnheader', scope: 'col', text: text});
+            return h('th', {class: 'pf-v5-c-table__th pf-m-wrap', role: 'columnheader', scope: 'col', text: text});
           }))),
           h('tbody', {class: 'pf-v5-c-table__tbody', role: 'rowgroup'}, shown.map(function (row) {
             var cells = [
