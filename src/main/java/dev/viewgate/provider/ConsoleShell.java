@@ -35,8 +35,9 @@ public final class ConsoleShell {
                 .append("<link rel=\"stylesheet\" href=\"").append(escape(config.consoleUrl() + "app.css")).append("\">\n");
         if (config.setUp()) {
             if (!config.secureContext()) {
-                // PKCE needs crypto.subtle, which browsers offer only in secure contexts; Keycloak's shim fills in.
-                html.append("<script src=\"").append(escape(vendor + "/web-crypto-shim/web-crypto-shim.js")).append("\"></script>\n");
+                // PKCE needs crypto.subtle, which browsers offer only in secure contexts; Keycloak's shim fills in
+                // (loaded as the admin console's index.ftl loads it).
+                html.append("<script type=\"module\" src=\"").append(escape(vendor + "/web-crypto-shim/web-crypto-shim.js")).append("\"></script>\n");
             }
             html.append("<script src=\"").append(escape(config.consoleUrl() + "app.js")).append("\" defer></script>\n");
         }
