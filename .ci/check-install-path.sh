@@ -39,6 +39,7 @@ kcadm create realms -s realm=acme -s enabled=true
 setup=$(kcadm create realms/acme/viewgate/setup -o)
 echo "setup of the new realm: $(jq -c . <<<"$setup")"
 jq -e '.created | length >= 3' <<<"$setup" >/dev/null || fail "setup created too little"
+jq -e '.created | index("client viewgate-console")' <<<"$setup" >/dev/null || fail "setup made no console client: $setup"
 
 kcadm create roles -r acme -s name=reader -s description=Reader -s 'attributes={"viewgate.tier":["1"]}'
 kcadm create roles -r acme -s name=curator -s description=Curator -s 'attributes={"viewgate.tier":["2"]}'

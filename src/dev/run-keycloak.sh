@@ -33,6 +33,8 @@ base="http://localhost:$http_port"
 token=$(curl -fsS -d grant_type=password -d client_id=admin-cli -d "username=$KC_BOOTSTRAP_ADMIN_USERNAME" \
   -d "password=$KC_BOOTSTRAP_ADMIN_PASSWORD" "$base/realms/master/protocol/openid-connect/token" | sed 's/.*"access_token":"\([^"]*\)".*/\1/')
 curl -fsS -X POST -H "Authorization: Bearer $token" "$base/admin/realms/viewgate-demo/viewgate/setup" >/dev/null
+# Master too: its client viewgate-console is how Keycloak's own administrators sign in to the Viewgate console.
+curl -fsS -X POST -H "Authorization: Bearer $token" "$base/admin/realms/master/viewgate/setup" >/dev/null
 
 java -Dviewgate.keycloak.url="$base" -Dviewgate.app.port="$demo_port" -jar "$demo_jar" &
 demo=$!
@@ -48,6 +50,7 @@ cat <<MSG
 
   Viewgate is running on Keycloak (Ctrl-C stops both).
     Admin console   $base/admin/  (admin / admin)
+    Viewgate console $base/realms/master/viewgate/console/  (admin / admin; also a Home URL under Clients)
     My access page  $base/realms/viewgate-demo/viewgate/  (sign in as ada/ada, bob/bob, nora/nora, ...)
     Ask for access  $base/realms/viewgate-demo/viewgate/access-requests/form
     Decide (ada)    $base/realms/viewgate-demo/viewgate/access-requests/queue

@@ -29,6 +29,8 @@ public final class RealmSetup {
     private static final java.util.Set<String> KEYCLOAK_CLIENTS = java.util.Set.of(Constants.ACCOUNT_MANAGEMENT_CLIENT_ID,
             Constants.ACCOUNT_CONSOLE_CLIENT_ID, Constants.ADMIN_CLI_CLIENT_ID, Constants.ADMIN_CONSOLE_CLIENT_ID,
             Constants.BROKER_SERVICE_CLIENT_ID, Constants.REALM_MANAGEMENT_CLIENT_ID);
+    /** The public client the Viewgate console signs in through; its tokens are admin tokens, not an app's. */
+    public static final String CONSOLE_CLIENT_ID = "viewgate-console";
     /** The client scope with Viewgate's token mapper. */
     public static final String SCOPE = "viewgate";
 
@@ -77,7 +79,7 @@ public final class RealmSetup {
         }
         List<String> given = realm.getClientsStream()
                 .filter(c -> OIDCLoginProtocol.LOGIN_PROTOCOL.equals(c.getProtocol()) && !c.isBearerOnly())
-                .filter(c -> !KEYCLOAK_CLIENTS.contains(c.getClientId()))
+                .filter(c -> !KEYCLOAK_CLIENTS.contains(c.getClientId()) && !CONSOLE_CLIENT_ID.equals(c.getClientId()))
                 .filter(c -> !c.getClientScopes(true).containsKey(SCOPE) && !c.getClientScopes(false).containsKey(SCOPE))
                 .map(c -> {
                     c.addClientScope(viewgateScope, true);
@@ -86,6 +88,13 @@ public final class RealmSetup {
                 .toList();
         if (!given.isEmpty()) {
             created.add("client scope " + SCOPE + " on clients " + given);
+        }
+        String consoleClient = "client " + CONSOLE_CLIENT_ID;
+        if (realm.getClientByClientId(CONSOLE_CLIENT_ID) == null) {
+            createConsoleClient(viewgateScope);
+            created.add(consoleClient);
+        } else {
+            present.add(consoleClient);
         }
         LOG.debugf("Viewgate setup of realm '%s': created %s, present %s", realm.getName(), created, present);
         return new SetupReport(created, present);
@@ -116,6 +125,37 @@ public final class RealmSetup {
         return rep;
     }
 
+    /**
+     * The public client the Viewgate console ({@code /realms/{realm}/viewgate/console/}) signs in through, as
+     * Keycloak's {@code security-admin-console}: code + PKCE S256, the exact redirect URI of the console, full scope
+     * (the admin roles must reach the token, which Keycloak resolves server-side: lightweight access tokens). Its
+     * base URL is the Home URL the admin console's Clients list links to.
+     */
+    public static ClientRepresentation consoleClient(String realmName) {
+        String console = "/realms/" + realmName + "/viewgate/console/";
+        ClientRepresentation rep = new ClientRepresentation();
+        rep.setClientId(CONSOLE_CLIENT_ID);
+        rep.setName("Viewgate console");
+        rep.setDescription("The Viewgate console (access requests, audit log) signs in through this client.");
+        rep.setProtocol(OIDCLoginProtocol.LOGIN_PROTOCOL);
+        rep.setPublicClient(true);
+        rep.setStandardFlowEnabled(true);
+        rep.setImplicitFlowEnabled(false);
+        rep.setDirectAccessGrantsEnabled(false);
+        rep.setServiceAccountsEnabled(false);
+        rep.setConsentRequired(false);
+        rep.setFullScopeAllowed(true);
+        rep.setRootUrl("${authBaseUrl}");
+        rep.setBaseUrl(console);
+        rep.setRedirectUris(List.of(console));
+        rep.setWebOrigins(List.of("+"));
+        rep.setAttributes(Map.of(
+                "post.logout.redirect.uris", "+",
+                "pkce.code.challenge.method", OIDCLoginProtocol.PKCE_METHOD_S256,
+                Constants.USE_LIGHTWEIGHT_ACCESS_TOKEN_ENABLED, "true"));
+        return rep;
+    }
+
     /** The client scope that carries Viewgate's token mapper (tier, view as) to every client of the realm. */
     private ClientScopeModel createScope() {
         ClientScopeModel scope = realm.addClientScope(SCOPE);
@@ -131,6 +171,21 @@ public final class RealmSetup {
                 .representation(ModelToRepresentation.toRepresentation(scope))
                 .success();
         return scope;
+    }
+
+    private void createConsoleClient(ClientScopeModel viewgateScope) {
+        ClientRepresentation rep = consoleClient(realm.getName());
+        ClientModel client = ClientManager.createClient(session, realm, rep);
+        // A new client gets the realm's default scopes; the console's tokens are admin tokens, not an app's.
+        if (client.getClientScopes(true).containsKey(SCOPE) || client.getClientScopes(false).containsKey(SCOPE)) {
+            client.removeClientScope(viewgateScope);
+        }
+        rep.setId(client.getId());
+        adminEvent.operation(OperationType.CREATE)
+                .resource(ResourceType.CLIENT)
+                .resourcePath("clients", client.getId())
+                .representation(rep)
+                .success();
     }
 
     private void createPagesClient() {

@@ -45,6 +45,11 @@ public final class ViewgateRealmResource {
         return new MyAccessPage(session).render();
     }
 
+    @Path("console")
+    public ConsoleResource console() {
+        return new ConsoleResource(session);
+    }
+
     @Path("access-requests")
     public AccessRequestResource accessRequests() {
         return new AccessRequestResource(session);

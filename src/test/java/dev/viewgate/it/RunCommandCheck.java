@@ -46,8 +46,8 @@ public final class RunCommandCheck {
                 failures.add(url + " answered " + answer.status() + ": " + answer.body());
             }
         }
-        if (printed.size() < 8) {
-            failures.add("the banner printed " + printed.size() + " URLs, expected the demo app and 7 Keycloak URLs");
+        if (printed.size() < 9) {
+            failures.add("the banner printed " + printed.size() + " URLs, expected the demo app and 8 Keycloak URLs");
         }
 
         try (Browser bob = Browser.start("en")) {

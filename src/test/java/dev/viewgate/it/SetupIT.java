@@ -42,10 +42,11 @@ class SetupIT {
             JsonNode first = Admin.expect(http.postJson(url, http.adminToken(), "{}"), 200).json();
             assertEquals(List.of("client viewgate-pages", "client scope viewgate", "realm default client scope viewgate"),
                     texts(first.get("created")).subList(0, 3));
-            assertEquals(4, first.get("created").size(), first.toString());
+            assertEquals(5, first.get("created").size(), first.toString());
             assertTrue(texts(first.get("created")).get(3).startsWith("client scope viewgate on clients ["), first.toString());
             assertEquals("client scope viewgate on clients [viewgate-pages]", texts(first.get("created")).get(3),
                     "the new client gets it; Keycloak's own consoles are left alone");
+            assertEquals("client viewgate-console", texts(first.get("created")).get(4), first.toString());
             assertEquals(List.of(), texts(first.get("present")));
 
             JsonNode clients = Admin.expect(http.get(admin.realmAdminUrl(realm) + "/clients?clientId=viewgate-pages",
@@ -58,10 +59,29 @@ class SetupIT {
             assertEquals("${authBaseUrl}", client.get("rootUrl").asText());
             assertEquals(false, client.get("directAccessGrantsEnabled").asBoolean());
 
+            // The console's client: exact redirect, PKCE, full scope, its Home URL, and no viewgate scope.
+            JsonNode consoles = Admin.expect(http.get(admin.realmAdminUrl(realm) + "/clients?clientId=viewgate-console",
+                    http.adminToken()), 200).json();
+            assertEquals(1, consoles.size());
+            JsonNode console = consoles.get(0);
+            assertTrue(console.get("publicClient").asBoolean());
+            assertTrue(console.get("standardFlowEnabled").asBoolean());
+            assertEquals(false, console.get("directAccessGrantsEnabled").asBoolean());
+            assertEquals(false, console.get("implicitFlowEnabled").asBoolean());
+            assertTrue(console.get("fullScopeAllowed").asBoolean());
+            assertEquals(List.of("/realms/setup-it/viewgate/console/"), texts(console.get("redirectUris")));
+            assertEquals("${authBaseUrl}", console.get("rootUrl").asText());
+            assertEquals("/realms/setup-it/viewgate/console/", console.get("baseUrl").asText());
+            assertEquals(List.of("+"), texts(console.get("webOrigins")));
+            assertEquals("S256", console.get("attributes").get("pkce.code.challenge.method").asText());
+            assertTrue(texts(console.get("defaultClientScopes")).stream().noneMatch("viewgate"::equals),
+                    console.get("defaultClientScopes").toString());
+            assertTrue(texts(console.get("optionalClientScopes")).stream().noneMatch("viewgate"::equals));
+
             JsonNode second = Admin.expect(http.postJson(url, http.adminToken(), "{}"), 200).json();
             assertEquals(List.of(), texts(second.get("created")));
-            assertEquals(List.of("client viewgate-pages", "client scope viewgate", "realm default client scope viewgate"),
-                    texts(second.get("present")));
+            assertEquals(List.of("client viewgate-pages", "client scope viewgate", "realm default client scope viewgate",
+                    "client viewgate-console"), texts(second.get("present")));
             assertEquals(1, Admin.expect(http.get(admin.realmAdminUrl(realm) + "/clients?clientId=viewgate-pages",
                     http.adminToken()), 200).json().size(), "still exactly one client");
 

@@ -1,0 +1,920 @@
+/*
+ * The Viewgate console. Vanilla JavaScript, no framework, no build step.
+ *
+ * Sign-in: OpenID Connect authorization code + PKCE (S256) against the realm the console is served from, through
+ * the public client named in the page (viewgate-console). state, nonce and code_verifier live in sessionStorage
+ * for the round trip only; tokens live in memory only (never in localStorage or sessionStorage). Every call to
+ * Keycloak's admin REST API carries the bearer token; Keycloak decides what the admin may see and do.
+ *
+ * Output: the DOM is built with createElement and textContent only. Nothing received from the server or typed by
+ * anyone is ever given to innerHTML, insertAdjacentHTML, document.write or an href that is not our own.
+ */
+(function () {
+  'use strict';
+
+  var config = document.body.dataset;
+  var SERVER = config.serverUrl;
+  var REALM = config.realm;
+  var CLIENT = config.clientId;
+  var REDIRECT = new URL(config.consoleUrl, SERVER + '/').href;
+  var OIDC = SERVER + '/realms/' + encodeURIComponent(REALM) + '/protocol/openid-connect';
+  var ADMIN = SERVER + '/admin/realms';
+  var PENDING_KEY = 'viewgate.console.signin.' + REALM;
+  var PAGE = 20;
+  var AUDIT_TYPES = ['ACCESS_REQUEST_SUBMITTED', 'ACCESS_REQUEST_UPDATED', 'ACCESS_REQUEST_WITHDRAWN',
+    'ACCESS_REQUEST_GRANTED', 'ACCESS_REQUEST_DECLINED', 'VIEW_AS_STARTED', 'VIEW_AS_ENDED', 'VIEW_UPDATED',
+    'GUEST_GRANT_CREATED', 'GUEST_GRANT_REVOKED', 'GUEST_GRANT_EXPIRED', 'GUEST_TOKEN_ISSUED', 'GUEST_TOKEN_DENIED',
+    'TIER_ROLE_CHANGED'];
+
+  var lang = pickLanguage();
+  var messages = {};
+  var tokens = null; // {access, refresh, idToken, expiresAt, user}
+  var refreshTimer = null;
+  var renderSeq = 0;
+
+  // ---------------------------------------------------------------------------------------------------------------
+  // Text
+
+  function pickLanguage() {
+    var wanted = navigator.languages && navigator.languages.length ? navigator.languages : [navigator.language || 'en'];
+    for (var i = 0; i < wanted.length; i++) {
+      var primary = String(wanted[i]).toLowerCase().split('-')[0];
+      if (primary === 'de' || primary === 'en') {
+        return primary;
+      }
+    }
+    return 'en';
+  }
+
+  /** The message for key, with {0}, {1}, ... replaced by the arguments (as text). */
+  function t(key) {
+    var args = Array.prototype.slice.call(arguments, 1);
+    var text = Object.prototype.hasOwnProperty.call(messages, key) ? messages[key] : key;
+    return text.replace(/\{(\d+)\}/g, function (match, index) {
+      var value = args[Number(index)];
+      return value === undefined || value === null ? '' : String(value);
+    });
+  }
+
+  function loadMessages() {
+    return fetch(config.consoleUrl + 'messages-' + lang + '.json', {credentials: 'omit'})
+      .then(function (response) {
+        if (!response.ok) {
+          throw new Error('messages ' + response.status);
+        }
+        return response.json();
+      })
+      .then(function (loaded) {
+        messages = loaded;
+        document.documentElement.lang = lang;
+        document.title = t('console.title');
+      });
+  }
+
+  // ---------------------------------------------------------------------------------------------------------------
+  // DOM
+
+  /** An element: props sets class, text, id, event handlers (onclick, ...) and attributes; children are nodes or text. */
+  function h(tag, props, children) {
+    var element = document.createElement(tag);
+    Object.keys(props || {}).forEach(function (name) {
+      var value = props[name];
+      if (value === null || value === undefined || value === false) {
+        return;
+      }
+      if (name === 'class') {
+        element.className = value;
+      } else if (name === 'text') {
+        element.textContent = String(value);
+      } else if (name.indexOf('on') === 0) {
+        element.addEventListener(name.slice(2), value);
+      } else {
+        element.setAttribute(name, value === true ? '' : String(value));
+      }
+    });
+    append(element, children);
+    return element;
+  }
+
+  function append(parent, children) {
+    [].concat(children === undefined ? [] : children).forEach(function (child) {
+      if (child === null || child === undefined || child === false) {
+        return;
+      }
+      parent.appendChild(typeof child === 'object' ? child : document.createTextNode(String(child)));
+    });
+    return parent;
+  }
+
+  function replace(parent, children) {
+    while (parent.firstChild) {
+      parent.removeChild(parent.firstChild);
+    }
+    return append(parent, children);
+  }
+
+  function alertBox(variant, title, description, props) {
+    var attributes = Object.assign({class: 'pf-v5-c-alert pf-m-inline pf-m-' + variant, role: variant === 'danger' ? 'alert' : 'status'},
+      props || {});
+    return h('div', attributes, [
+      h('p', {class: 'pf-v5-c-alert__title', text: title}),
+      description ? h('div', {class: 'pf-v5-c-alert__description'}, h('p', {text: description})) : null
+    ]);
+  }
+
+  /** What the admin sees when an API call failed: a refusal (403) names what they may not do, in this realm. */
+  function errorAlert(error, refusedKey, props) {
+    var status = error && error.status;
+    var attributes = Object.assign({'data-status': status || ''}, props || {});
+    if (status === 403) {
+      return alertBox('danger', t(refusedKey), error.description || error.error || '', attributes);
+    }
+    var title = status ? t('error.status', status, error.error || '') : t('error.network');
+    return alertBox('danger', title, (error && (error.description || error.message)) || '', attributes);
+  }
+
+  function button(variant, text, onclick, props) {
+    return h('button', Object.assign({type: 'button', class: 'pf-v5-c-button pf-m-' + variant, onclick: onclick, text: text},
+      props || {}));
+  }
+
+  function spinner() {
+    return h('span', {class: 'pf-v5-c-spinner pf-m-md', role: 'progressbar', 'aria-valuetext': t('loading')},
+      [h('span', {class: 'pf-v5-c-spinner__clipper'}), h('span', {class: 'pf-v5-c-spinner__lead-ball'}),
+        h('span', {class: 'pf-v5-c-spinner__tail-ball'})]);
+  }
+
+  function formControl(control) {
+    var kind = control.tagName === 'SELECT' ? ' pf-m-select' : control.tagName === 'TEXTAREA' ? ' pf-m-textarea' : '';
+    return h('span', {class: 'pf-v5-c-form-control' + kind}, control);
+  }
+
+  function field(id, label, control) {
+    control.id = id;
+    return h('div', {class: 'pf-v5-c-form__group'}, [
+      h('div', {class: 'pf-v5-c-form__group-label'}, h('label', {class: 'pf-v5-c-form__label', for: id},
+        h('span', {class: 'pf-v5-c-form__label-text', text: label}))),
+      h('div', {class: 'pf-v5-c-form__group-control'}, formControl(control))
+    ]);
+  }
+
+  function formatTime(iso) {
+    if (!iso) {
+      return '';
+    }
+    var date = new Date(iso);
+    return isNaN(date.getTime()) ? String(iso) : date.toLocaleString(lang);
+  }
+
+  function age(iso) {
+    var seconds = Math.max(0, (Date.now() - Date.parse(iso)) / 1000);
+    var format = new Intl.RelativeTimeFormat(lang, {numeric: 'auto'});
+    if (seconds < 60) {
+      return format.format(-Math.round(seconds), 'second');
+    }
+    if (seconds < 3600) {
+      return format.format(-Math.floor(seconds / 60), 'minute');
+    }
+    if (seconds < 86400) {
+      return format.format(-Math.floor(seconds / 3600), 'hour');
+    }
+    return format.format(-Math.floor(seconds / 86400), 'day');
+  }
+
+  // ---------------------------------------------------------------------------------------------------------------
+  // Sign-in: authorization code + PKCE S256
+
+  function base64url(bytes) {
+    var text = '';
+    for (var i = 0; i < bytes.length; i++) {
+      text += String.fromCharCode(bytes[i]);
+    }
+    return btoa(text).replace(/\+/g, '-').replace(/\//g, '_').replace(/=+$/, '');
+  }
+
+  function randomText() {
+    return base64url(crypto.getRandomValues(new Uint8Array(32)));
+  }
+
+  function jwtClaims(jwt) {
+    var part = String(jwt || '').split('.')[1] || '';
+    var padded = part.replace(/-/g, '+').replace(/_/g, '/');
+    while (padded.length % 4) {
+      padded += '=';
+    }
+    var bytes = Uint8Array.from(atob(padded), function (c) {
+      return c.charCodeAt(0);
+    });
+    return JSON.parse(new TextDecoder().decode(bytes));
+  }
+
+  function signIn() {
+    var pending = {state: randomText(), nonce: randomText(), verifier: randomText(), route: location.hash};
+    sessionStorage.setItem(PENDING_KEY, JSON.stringify(pending));
+    return crypto.subtle.digest('SHA-256', new TextEncoder().encode(pending.verifier)).then(function (digest) {
+      var query = new URLSearchParams({
+        client_id: CLIENT, redirect_uri: REDIRECT, response_type: 'code', response_mode: 'query', scope: 'openid',
+        state: pending.state, nonce: pending.nonce, code_challenge: base64url(new Uint8Array(digest)),
+        code_challenge_method: 'S256', ui_locales: lang
+      });
+      location.assign(OIDC + '/auth?' + query.toString());
+    });
+  }
+
+  function signInError(code, description) {
+    var error = new Error(description || code);
+    error.signIn = true;
+    error.error = code;
+    error.description = description || '';
+    return error;
+  }
+
+  /** Back from the authorization endpoint: check state, redeem the code with the verifier, check the nonce. */
+  function completeSignIn(query) {
+    var pending = null;
+    try {
+      pending = JSON.parse(sessionStorage.getItem(PENDING_KEY) || 'null');
+    } catch (ignored) {
+      pending = null;
+    }
+    sessionStorage.removeItem(PENDING_KEY);
+    // The code leaves the address bar and the history at once, whatever happens next.
+    history.replaceState(null, '', REDIRECT + (pending && pending.route ? pending.route : ''));
+    if (query.get('error')) {
+      return Promise.reject(signInError(query.get('error'), query.get('error_description')));
+    }
+    if (!pending || query.get('state') !== pending.state) {
+      return Promise.reject(signInError('invalid_state', t('signin.stateMismatch')));
+    }
+    return tokenRequest({grant_type: 'authorization_code', code: query.get('code'), redirect_uri: REDIRECT,
+      client_id: CLIENT, code_verifier: pending.verifier}).then(function (answer) {
+      var claims = jwtClaims(answer.id_token);
+      if (claims.nonce !== pending.nonce) {
+        throw signInError('invalid_nonce', t('signin.stateMismatch'));
+      }
+      keep(answer);
+    });
+  }
+
+  function tokenRequest(form) {
+    return fetch(OIDC + '/token', {
+      method: 'POST', credentials: 'omit', cache: 'no-store',
+      headers: {'Content-Type': 'application/x-www-form-urlencoded', Accept: 'application/json'},
+      body: new URLSearchParams(form).toString()
+    }).then(function (response) {
+      return response.json().catch(function () {
+        return {};
+      }).then(function (body) {
+        if (!response.ok) {
+          throw signInError(body.error || String(response.status), body.error_description);
+        }
+        return body;
+      });
+    });
+  }
+
+  function keep(answer) {
+    var idToken = answer.id_token || (tokens && tokens.idToken);
+    var claims = jwtClaims(idToken);
+    tokens = {
+      access: answer.access_token,
+      refresh: answer.refresh_token,
+      idToken: idToken,
+      expiresAt: Date.now() + (answer.expires_in || 60) * 1000,
+      user: claims.preferred_username || claims.sub
+    };
+    clearTimeout(refreshTimer);
+    var lead = Math.max(5, (answer.expires_in || 60) - 15);
+    refreshTimer = setTimeout(function () {
+      refresh().catch(function () {
+        signIn();
+      });
+    }, lead * 1000);
+  }
+
+  var refreshing = null;
+
+  /** A new access token with the refresh token; when that fails, the sign-in starts again (silent while SSO lasts). */
+  function refresh() {
+    if (!refreshing) {
+      refreshing = tokenRequest({grant_type: 'refresh_token', refresh_token: tokens.refresh, client_id: CLIENT})
+        .then(keep)
+        .finally(function () {
+          refreshing = null;
+        });
+    }
+    return refreshing;
+  }
+
+  function signOut() {
+    var query = new URLSearchParams({client_id: CLIENT, post_logout_redirect_uri: REDIRECT});
+    if (tokens && tokens.idToken) {
+      query.set('id_token_hint', tokens.idToken);
+    }
+    tokens = null;
+    clearTimeout(refreshTimer);
+    location.assign(OIDC + '/logout?' + query.toString());
+  }
+
+  // ---------------------------------------------------------------------------------------------------------------
+  // Keycloak's admin REST API, always with the bearer token
+
+  function apiError(status, body) {
+    var error = new Error((body && body.error_description) || (body && body.error) || String(status));
+    error.status = status;
+    error.error = (body && (body.error || body.errorMessage)) || '';
+    error.description = (body && (body.error_description || body.errorMessage)) || '';
+    return error;
+  }
+
+  function api(path, options) {
+    options = options || {};
+    var ready = tokens.expiresAt - Date.now() < 5000 ? refresh() : Promise.resolve();
+    return ready.then(function () {
+      var headers = {Authorization: 'Bearer ' + tokens.access, Accept: options.accept || 'application/json'};
+      if (options.body !== undefined) {
+        headers['Content-Type'] = 'application/json';
+      }
+      return fetch(ADMIN + path, {
+        method: options.method || 'GET', headers: headers, credentials: 'omit', cache: 'no-store',
+        body: options.body === undefined ? undefined : JSON.stringify(options.body)
+      });
+    }).then(function (response) {
+      if (response.status === 401 && !options.retried) {
+        return refresh().then(function () {
+          return api(path, Object.assign({}, options, {retried: true}));
+        });
+      }
+      if (!response.ok) {
+        return response.json().catch(function () {
+          return {};
+        }).then(function (body) {
+          throw apiError(response.status, body);
+        });
+      }
+      if (options.raw) {
+        return response;
+      }
+      return response.status === 204 ? null : response.json();
+    });
+  }
+
+  function realmPath(realm) {
+    return '/' + encodeURIComponent(realm);
+  }
+
+  // ---------------------------------------------------------------------------------------------------------------
+  // Frame and routing: #/realms/{realm}[/requests|/audit]
+
+  var app = document.getElementById('vg-app');
+  var headerRealm = h('span', {class: 'vg-masthead-realm', id: 'vg-current-realm'});
+  var userName = h('span', {class: 'vg-masthead-user', id: 'vg-user'});
+  var main = h('main', {class: 'pf-v5-c-page__main', id: 'vg-main', tabindex: '-1'});
+
+  function frame() {
+    replace(app, [
+      h('header', {class: 'pf-v5-c-masthead vg-masthead'}, [
+        h('div', {class: 'pf-v5-c-masthead__main'},
+          h('a', {class: 'pf-v5-c-masthead__brand vg-brand', href: '#/', text: t('console.title')})),
+        h('div', {class: 'pf-v5-c-masthead__content vg-masthead-content'}, [
+          headerRealm,
+          userName,
+          tokens ? button('plain vg-signout', t('signout'), signOut, {id: 'vg-signout'}) : null
+        ])
+      ]),
+      main
+    ]);
+    userName.textContent = tokens ? tokens.user : '';
+  }
+
+  function route() {
+    var match = /^#\/realms\/([^/]+)(?:\/(requests|audit))?\/?$/.exec(location.hash);
+    if (!match) {
+      return {page: 'realms'};
+    }
+    var realm;
+    try {
+      realm = decodeURIComponent(match[1]);
+    } catch (malformed) {
+      return {page: 'realms'};
+    }
+    return {page: match[2] || 'overview', realm: realm};
+  }
+
+  function realmHref(realm, page) {
+    return '#/realms/' + encodeURIComponent(realm) + (page && page !== 'overview' ? '/' + page : '');
+  }
+
+  function section(children, light) {
+    return h('section', {class: 'pf-v5-c-page__main-section' + (light ? ' pf-m-light' : '')}, children);
+  }
+
+  function render() {
+    var seq = ++renderSeq;
+    var current = route();
+    headerRealm.textContent = current.realm ? t('realm.current', current.realm) : '';
+    if (current.page === 'realms') {
+      return renderRealms(seq);
+    }
+    var tabs = [['overview', t('tab.overview')], ['requests', t('tab.requests')], ['audit', t('tab.audit')]];
+    var content = h('div', {id: 'vg-content'});
+    replace(main, [
+      section([
+        h('h1', {class: 'pf-v5-c-title pf-m-2xl', id: 'vg-title', text: t('realm.title', current.realm)}),
+        h('nav', {class: 'pf-v5-c-tabs vg-tabs', 'aria-label': t('tab.label')},
+          h('ul', {class: 'pf-v5-c-tabs__list', role: 'tablist'}, tabs.map(function (tab) {
+            var selected = tab[0] === current.page;
+            return h('li', {class: 'pf-v5-c-tabs__item' + (selected ? ' pf-m-current' : ''), role: 'presentation'},
+              h('a', {class: 'pf-v5-c-tabs__link', id: 'vg-tab-' + tab[0], role: 'tab', 'aria-selected': String(selected),
+                href: realmHref(current.realm, tab[0])}, h('span', {class: 'pf-v5-c-tabs__item-text', text: tab[1]})));
+          })))
+      ], true),
+      section(content)
+    ]);
+    if (current.page === 'requests') {
+      return new RequestsPage(current.realm, content, seq).load();
+    }
+    if (current.page === 'audit') {
+      return new AuditPage(current.realm, content, seq).load();
+    }
+    return renderOverview(current.realm, content, seq);
+  }
+
+  function stale(seq) {
+    return seq !== renderSeq;
+  }
+
+  // ---------------------------------------------------------------------------------------------------------------
+  // Realm picker: Keycloak lists only the realms the admin may see
+
+  function renderRealms(seq) {
+    var body = h('div', {id: 'vg-content'}, spinner());
+    replace(main, [section(h('h1', {class: 'pf-v5-c-title pf-m-2xl', id: 'vg-title', text: t('realms.title')}), true),
+      section(body)]);
+    return api('?briefRepresentation=true').then(function (realms) {
+      if (stale(seq)) {
+        return;
+      }
+      if (!realms.length) {
+        replace(body, alertBox('info', t('realms.none'), ''));
+        return;
+      }
+      replace(body, h('ul', {class: 'pf-v5-c-data-list', id: 'vg-realm-picker', role: 'list', 'aria-label': t('realms.title')},
+        realms.map(function (realm) {
+          var display = realm.displayName && realm.displayName !== realm.realm ? realm.displayName : '';
+          return h('li', {class: 'pf-v5-c-data-list__item'}, h('div', {class: 'pf-v5-c-data-list__item-row'},
+            h('div', {class: 'pf-v5-c-data-list__item-content'}, h('div', {class: 'pf-v5-c-data-list__cell'}, [
+              h('a', {href: realmHref(realm.realm), class: 'vg-realm-link', 'data-realm': realm.realm, text: realm.realm}),
+              display ? h('span', {class: 'vg-muted', text: ' ' + display}) : null
+            ]))));
+        })));
+    }).catch(function (error) {
+      if (stale(seq)) {
+        return;
+      }
+      replace(body, [errorAlert(error, 'refused.console', {id: 'vg-refused'}),
+        h('p', {class: 'vg-actions'}, button('secondary', t('signout'), signOut))]);
+    });
+  }
+
+  // ---------------------------------------------------------------------------------------------------------------
+  // Overview of a realm
+
+  function card(title, bodyId) {
+    var body = h('div', {class: 'pf-v5-c-card__body', id: bodyId}, spinner());
+    return {
+      body: body,
+      element: h('article', {class: 'pf-v5-c-card'}, [
+        h('div', {class: 'pf-v5-c-card__title'}, h('h2', {class: 'pf-v5-c-card__title-text', text: title})), body])
+    };
+  }
+
+  function renderOverview(realm, content, seq) {
+    var base = realmPath(realm) + '/viewgate';
+    var requests = card(t('overview.requests'), 'vg-overview-requests');
+    var audit = card(t('overview.audit'), 'vg-overview-audit');
+    var guests = card(t('overview.guests'), 'vg-overview-guests');
+    replace(content, h('div', {class: 'pf-v5-l-gallery pf-m-gutter vg-cards'}, [requests.element, audit.element, guests.element]));
+
+    api(base + '/access-requests/count?status=PENDING').then(function (answer) {
+      if (!stale(seq)) {
+        replace(requests.body, [
+          h('p', {class: 'vg-figure'}, [h('span', {class: 'pf-v5-c-badge pf-m-unread', id: 'vg-pending-count', text: answer.count}),
+            ' ', t('overview.pending')]),
+          h('p', {}, h('a', {href: realmHref(realm, 'requests'), id: 'vg-open-queue', text: t('overview.openQueue')}))]);
+      }
+    }).catch(function (error) {
+      if (!stale(seq)) {
+        replace(requests.body, errorAlert(error, 'refused.requests'));
+      }
+    });
+
+    api(base + '/audit/verify').then(function (answer) {
+      if (!stale(seq)) {
+        replace(audit.body, [answer.valid
+          ? alertBox('success', t('audit.valid', answer.checked), '', {id: 'vg-audit-status', 'data-valid': 'true'})
+          : alertBox('danger', t('audit.broken', answer.firstBrokenSeq), t('audit.brokenHint'), {id: 'vg-audit-status', 'data-valid': 'false'}),
+          h('p', {}, h('a', {href: realmHref(realm, 'audit'), text: t('overview.openAudit')}))]);
+      }
+    }).catch(function (error) {
+      if (!stale(seq)) {
+        replace(audit.body, errorAlert(error, 'refused.audit'));
+      }
+    });
+
+    var max = 100;
+    api(base + '/guests?status=active&first=0&max=' + max).then(function (grants) {
+      if (stale(seq)) {
+        return;
+      }
+      var count = grants.length >= max ? t('overview.guestsMore', max) : String(grants.length);
+      replace(guests.body, [
+        h('p', {class: 'vg-figure'}, [h('span', {class: 'pf-v5-c-badge pf-m-read', id: 'vg-guest-count', text: count}),
+          ' ', t('overview.guestsActive')]),
+        grants.length ? h('ul', {class: 'pf-v5-c-list vg-guest-list'}, grants.slice(0, 5).map(function (grant) {
+          var what = grant.client + ' / ' + grant.view + (grant.label ? ' (' + grant.label + ')' : '');
+          var until = grant.expiresAt ? t('overview.guestUntil', formatTime(grant.expiresAt)) : t('overview.guestNoExpiry');
+          return h('li', {}, [h('span', {text: what}), ' ', h('span', {class: 'vg-muted', text: until}),
+            grant.public ? h('span', {class: 'pf-v5-c-label pf-m-compact vg-label'}, h('span', {class: 'pf-v5-c-label__content',
+              text: t('overview.guestPublic')})) : null]);
+        })) : null]);
+    }).catch(function (error) {
+      if (!stale(seq)) {
+        replace(guests.body, errorAlert(error, 'refused.guests'));
+      }
+    });
+  }
+
+  // ---------------------------------------------------------------------------------------------------------------
+  // Paging
+
+  function pager(first, shown, hasMore, go, idPrefix) {
+    return h('nav', {class: 'vg-pager', 'aria-label': t('pager.label')}, [
+      h('span', {class: 'vg-muted', id: idPrefix + '-range', text: shown ? t('pager.range', first + 1, first + shown) : ''}),
+      button('secondary', t('pager.previous'), function () {
+        go(Math.max(0, first - PAGE));
+      }, {id: idPrefix + '-prev', disabled: first === 0}),
+      button('secondary', t('pager.next'), function () {
+        go(first + PAGE);
+      }, {id: idPrefix + '-next', disabled: !hasMore})
+    ]);
+  }
+
+  // ---------------------------------------------------------------------------------------------------------------
+  // Access requests: the pending queue, oldest first
+
+  function RequestsPage(realm, content, seq) {
+    this.realm = realm;
+    this.content = content;
+    this.seq = seq;
+    this.base = realmPath(realm) + '/viewgate/access-requests';
+    this.first = 0;
+    this.tiers = [];
+    this.alerts = h('div', {class: 'vg-alerts', id: 'vg-alerts', 'aria-live': 'polite'});
+    this.list = h('div', {id: 'vg-requests'}, spinner());
+  }
+
+  RequestsPage.prototype.load = function () {
+    var page = this;
+    replace(page.content, [h('h2', {class: 'pf-v5-c-title pf-m-xl', text: t('requests.title')}), page.alerts, page.list]);
+    // The tier ladder: realm roles with the attribute viewgate.tier, as Viewgate reads them.
+    return api(realmPath(page.realm) + '/roles?briefRepresentation=false').then(function (roles) {
+      page.tiers = roles.map(function (role) {
+        var value = role.attributes && role.attributes['viewgate.tier'] && role.attributes['viewgate.tier'][0];
+        var tier = /^[1-9][0-9]{0,8}$/.test(value || '') ? Number(value) : 0;
+        return {name: role.name, tier: tier, label: role.description || role.name};
+      }).filter(function (role) {
+        return role.tier > 0;
+      }).sort(function (a, b) {
+        return a.tier - b.tier;
+      });
+    }).catch(function (error) {
+      append(page.alerts, errorAlert(error, 'refused.roles'));
+    }).then(function () {
+      return page.show(0);
+    });
+  };
+
+  RequestsPage.prototype.tierOf = function (name) {
+    for (var i = 0; i < this.tiers.length; i++) {
+      if (this.tiers[i].name === name) {
+        return this.tiers[i];
+      }
+    }
+    return null;
+  };
+
+  RequestsPage.prototype.tierText = function (name) {
+    var tier = this.tierOf(name);
+    return tier ? t('tier.named', tier.label, tier.tier) : name;
+  };
+
+  RequestsPage.prototype.show = function (first) {
+    var page = this;
+    page.first = first;
+    replace(page.list, spinner());
+    return api(page.base + '?status=PENDING&first=' + first + '&max=' + (PAGE + 1)).then(function (requests) {
+      if (stale(page.seq)) {
+        return;
+      }
+      var shown = requests.slice(0, PAGE);
+      if (!shown.length) {
+        replace(page.list, [alertBox('info', first === 0 ? t('requests.none') : t('requests.noneHere'), '', {id: 'vg-requests-empty'}),
+          first > 0 ? pager(first, 0, false, page.show.bind(page), 'vg-requests') : null]);
+        return;
+      }
+      var headers = [t('requests.requester'), t('requests.current'), t('requests.desired'), t('requests.message'),
+        t('requests.age'), t('requests.decision')];
+      replace(page.list, [
+        h('table', {class: 'pf-v5-c-table pf-m-grid-lg vg-table', role: 'grid', id: 'vg-requests-table', 'aria-label': t('requests.title')}, [
+          h('thead', {class: 'pf-v5-c-table__thead'}, h('tr', {class: 'pf-v5-c-table__tr', role: 'row'}, headers.map(function (text) {
+            return h('th', {class: 'pf-v5-c-table__th pf-m-wrap', role: 'columnheader', scope: 'col', text: text});
+          }))),
+          h('tbody', {class: 'pf-v5-c-table__tbody', role: 'rowgroup'}, shown.map(function (request) {
+            return page.row(request, headers);
+          }))
+        ]),
+        pager(first, shown.length, requests.length > PAGE, page.show.bind(page), 'vg-requests')
+      ]);
+    }).catch(function (error) {
+      if (!stale(page.seq)) {
+        replace(page.list, errorAlert(error, 'refused.requests', {id: 'vg-requests-error'}));
+      }
+    });
+  };
+
+  RequestsPage.prototype.row = function (request, headers) {
+    var page = this;
+    var who = request.requester || {};
+    var whoName = who.username || who.id || '';
+    var current = h('span', {class: 'vg-current-tier', text: '…'});
+    var decision = h('div', {class: 'vg-decision'});
+    var cells = [
+      h('div', {}, [h('div', {class: 'vg-strong', text: who.name || whoName}), h('div', {class: 'vg-muted', text: whoName}),
+        who.email ? h('div', {class: 'vg-muted', text: who.email}) : null]),
+      current,
+      h('span', {text: request.desiredRole ? page.tierText(request.desiredRole) : t('requests.noDesired')}),
+      h('span', {class: 'vg-message', text: request.message || ''}),
+      h('span', {title: formatTime(request.createdAt), text: age(request.createdAt)}),
+      decision
+    ];
+    page.decisionForm(request, whoName, decision);
+    if (who.id) {
+      api(realmPath(page.realm) + '/users/' + encodeURIComponent(who.id) + '/role-mappings/realm/composite').then(function (roles) {
+        var best = null;
+        roles.forEach(function (role) {
+          var tier = page.tierOf(role.name);
+          if (tier && (!best || tier.tier > best.tier)) {
+            best = tier;
+          }
+        });
+        current.textContent = best ? t('tier.named', best.label, best.tier) : t('tier.none');
+      }).catch(function () {
+        current.textContent = t('tier.unknown');
+      });
+    }
+    return h('tr', {class: 'pf-v5-c-table__tr', role: 'row', 'data-request-id': request.id, 'data-requester': whoName},
+      cells.map(function (cell, index) {
+        return h('td', {class: 'pf-v5-c-table__td', role: 'gridcell', 'data-label': headers[index]}, cell);
+      }));
+  };
+
+  /** Grant (choose the role, then confirm) or decline (a reason, then confirm); what was typed survives an error. */
+  RequestsPage.prototype.decisionForm = function (request, whoName, container) {
+    var page = this;
+    var select = h('select', {class: 'vg-role-select', 'aria-label': t('requests.role'), 'data-role-select': ''},
+      [h('option', {value: '', text: t('requests.chooseRole')})].concat(page.tiers.map(function (tier) {
+        return h('option', {value: tier.name, text: t('tier.named', tier.label, tier.tier),
+          selected: tier.name === request.desiredRole}); // a default, to be confirmed
+      })));
+    var reason = h('textarea', {class: 'vg-reason', rows: '2', maxlength: '2000', 'aria-label': t('requests.reason'),
+      placeholder: t('requests.reasonPlaceholder')});
+    var feedback = h('div', {class: 'vg-feedback', 'aria-live': 'polite'});
+    var confirm = h('div', {class: 'vg-confirm'});
+    var buttons = h('div', {class: 'vg-buttons'}, [
+      button('primary', t('requests.grant'), function () {
+        replace(feedback, []);
+        if (!select.value) {
+          replace(feedback, alertBox('warning', t('requests.chooseRoleFirst'), ''));
+          return;
+        }
+        var role = select.value;
+        ask(t('requests.confirmGrant', page.tierText(role), whoName), t('requests.confirmGrantButton'), 'primary', function () {
+          return api(page.base + '/' + encodeURIComponent(request.id) + '/grant', {method: 'POST', body: {role: role}})
+            .then(function (granted) {
+              page.done(alertBox('success', t('requests.granted', granted.requester && granted.requester.username || whoName,
+                page.tierText(granted.grantedRole || role)), '', {id: 'vg-success'}));
+            });
+        }, 'refused.grant');
+      }, {'data-action': 'grant'}),
+      button('secondary', t('requests.decline'), function () {
+        replace(feedback, []);
+        reasonGroup.hidden = false;
+        ask(t('requests.confirmDecline', whoName), t('requests.confirmDeclineButton'), 'danger', function () {
+          var body = reason.value.trim() ? {reason: reason.value.trim()} : {};
+          return api(page.base + '/' + encodeURIComponent(request.id) + '/decline', {method: 'POST', body: body})
+            .then(function () {
+              page.done(alertBox('success', t('requests.declined', whoName), '', {id: 'vg-success'}));
+            });
+        }, 'refused.decline');
+      }, {'data-action': 'decline'})
+    ]);
+    var reasonGroup = h('div', {class: 'vg-reason-group', hidden: true}, formControl(reason));
+
+    function ask(question, confirmText, variant, action, refusedKey) {
+      buttons.hidden = true;
+      select.disabled = true;
+      var confirmButton = button(variant, confirmText, function () {
+        confirmButton.disabled = true;
+        cancelButton.disabled = true;
+        action().catch(function (error) {
+          replace(feedback, errorAlert(error, refusedKey, {class: 'pf-v5-c-alert pf-m-inline pf-m-danger vg-row-error'}));
+          reset();
+        });
+      }, {'data-action': 'confirm'});
+      var cancelButton = button('link', t('cancel'), reset, {'data-action': 'cancel'});
+      replace(confirm, [h('p', {class: 'vg-question', text: question}), h('div', {class: 'vg-buttons'}, [confirmButton, cancelButton])]);
+    }
+
+    function reset() {
+      replace(confirm, []);
+      buttons.hidden = false;
+      select.disabled = false;
+    }
+
+    append(container, [formControl(select), reasonGroup, buttons, confirm, feedback]);
+  };
+
+  RequestsPage.prototype.done = function (notice) {
+    replace(this.alerts, notice);
+    return this.show(this.first);
+  };
+
+  // ---------------------------------------------------------------------------------------------------------------
+  // Audit log: newest first, filters, verification, export
+
+  function AuditPage(realm, content, seq) {
+    this.realm = realm;
+    this.content = content;
+    this.seq = seq;
+    this.base = realmPath(realm) + '/viewgate/audit';
+    this.first = 0;
+    this.type = h('select', {}, [h('option', {value: '', text: t('audit.allTypes')})].concat(AUDIT_TYPES.map(function (type) {
+      return h('option', {value: type, text: type});
+    })));
+    this.actor = h('input', {type: 'text', maxlength: '255', autocomplete: 'off'});
+    this.alerts = h('div', {class: 'vg-alerts', id: 'vg-alerts', 'aria-live': 'polite'});
+    this.list = h('div', {id: 'vg-audit'}, spinner());
+  }
+
+  AuditPage.prototype.filterQuery = function () {
+    var query = new URLSearchParams();
+    if (this.type.value) {
+      query.set('type', this.type.value);
+    }
+    if (this.actor.value.trim()) {
+      query.set('actor', this.actor.value.trim());
+    }
+    return query;
+  };
+
+  AuditPage.prototype.load = function () {
+    var page = this;
+    var form = h('form', {class: 'pf-v5-c-form vg-filters', novalidate: true, onsubmit: function (event) {
+      event.preventDefault();
+      page.show(0);
+    }}, [
+      field('vg-audit-type', t('audit.type'), page.type),
+      field('vg-audit-actor', t('audit.actor'), page.actor),
+      h('div', {class: 'pf-v5-c-form__group vg-buttons'}, [
+        h('button', {type: 'submit', class: 'pf-v5-c-button pf-m-primary', id: 'vg-audit-apply', text: t('audit.apply')}),
+        button('secondary', t('audit.verify'), function () {
+          page.verify();
+        }, {id: 'vg-audit-verify'}),
+        button('secondary', t('audit.exportNdjson'), function () {
+          page.download('ndjson');
+        }, {id: 'vg-export-ndjson'}),
+        button('secondary', t('audit.exportCsv'), function () {
+          page.download('csv');
+        }, {id: 'vg-export-csv'})
+      ])
+    ]);
+    replace(page.content, [h('h2', {class: 'pf-v5-c-title pf-m-xl', text: t('audit.title')}), form, page.alerts, page.list]);
+    return page.show(0);
+  };
+
+  AuditPage.prototype.show = function (first) {
+    var page = this;
+    page.first = first;
+    replace(page.list, spinner());
+    var query = page.filterQuery();
+    query.set('first', String(first));
+    query.set('max', String(PAGE + 1));
+    return api(page.base + '?' + query.toString()).then(function (rows) {
+      if (stale(page.seq)) {
+        return;
+      }
+      var shown = rows.slice(0, PAGE);
+      if (!shown.length) {
+        replace(page.list, [alertBox('info', t('audit.none'), '', {id: 'vg-audit-empty'}),
+          first > 0 ? pager(first, 0, false, page.show.bind(page), 'vg-audit') : null]);
+        return;
+      }
+      var headers = [t('audit.time'), t('audit.type'), t('audit.actor'), t('audit.subject'), t('audit.resource'), t('audit.details')];
+      replace(page.list, [
+        h('table', {class: 'pf-v5-c-table pf-m-grid-lg vg-table', role: 'grid', id: 'vg-audit-table', 'aria-label': t('audit.title')}, [
+          h('thead', {class: 'pf-v5-c-table__thead'}, h('tr', {class: 'pf-v5-c-table__tr', role: 'row'}, headers.map(function (text) {
+            return h('th', {class: 'pf-v5-c-table__th pf-m-wrap', role: 'columnheader', scope: 'col', text: text});
+          }))),
+          h('tbody', {class: 'pf-v5-c-table__tbody', role: 'rowgroup'}, shown.map(function (row) {
+            var cells = [
+              h('span', {title: row.time, text: formatTime(row.time)}),
+              h('span', {class: 'vg-code', text: row.type}),
+              h('span', {text: row.actor ? row.actor.username || row.actor.id || '' : ''}),
+              h('span', {text: row.subject ? row.subject.username || row.subject.id || '' : ''}),
+              h('span', {class: 'vg-code', text: row.resource || ''}),
+              h('span', {class: 'vg-code vg-details', text: row.details === null || row.details === undefined ? '' : JSON.stringify(row.details)})
+            ];
+            return h('tr', {class: 'pf-v5-c-table__tr', role: 'row', 'data-audit-id': row.id, 'data-type': row.type},
+              cells.map(function (cell, index) {
+                return h('td', {class: 'pf-v5-c-table__td', role: 'gridcell', 'data-label': headers[index]}, cell);
+              }));
+          }))
+        ]),
+        pager(first, shown.length, rows.length > PAGE, page.show.bind(page), 'vg-audit')
+      ]);
+    }).catch(function (error) {
+      if (!stale(page.seq)) {
+        replace(page.list, errorAlert(error, 'refused.audit', {id: 'vg-audit-error'}));
+      }
+    });
+  };
+
+  AuditPage.prototype.verify = function () {
+    var page = this;
+    replace(page.alerts, spinner());
+    return api(page.base + '/verify').then(function (answer) {
+      replace(page.alerts, answer.valid
+        ? alertBox('success', t('audit.valid', answer.checked), '', {id: 'vg-audit-status', 'data-valid': 'true'})
+        : alertBox('danger', t('audit.broken', answer.firstBrokenSeq), t('audit.brokenHint'), {id: 'vg-audit-status', 'data-valid': 'false'}));
+    }).catch(function (error) {
+      replace(page.alerts, errorAlert(error, 'refused.audit'));
+    });
+  };
+
+  /** The export through fetch with the bearer token, handed to the browser as a file. */
+  AuditPage.prototype.download = function (format) {
+    var page = this;
+    var query = page.filterQuery();
+    query.set('format', format);
+    replace(page.alerts, spinner());
+    return api(page.base + '/export?' + query.toString(), {raw: true, accept: '*/*'}).then(function (response) {
+      return response.blob();
+    }).then(function (blob) {
+      var url = URL.createObjectURL(blob);
+      var name = 'viewgate-audit-' + page.realm.replace(/[^A-Za-z0-9._-]/g, '_') + '.' + format;
+      var link = h('a', {href: url, download: name, hidden: true});
+      document.body.appendChild(link);
+      link.click();
+      document.body.removeChild(link);
+      setTimeout(function () {
+        URL.revokeObjectURL(url);
+      }, 60000);
+      replace(page.alerts, alertBox('success', t('audit.exported', name, blob.size), '', {id: 'vg-export-done'}));
+    }).catch(function (error) {
+      replace(page.alerts, errorAlert(error, 'refused.audit'));
+    });
+  };
+
+  // ---------------------------------------------------------------------------------------------------------------
+  // Start
+
+  function showSignInError(error) {
+    frame();
+    replace(main, section([
+      alertBox('danger', t('signin.failed'), error.description || error.error || error.message || '', {id: 'vg-signin-error'}),
+      h('p', {class: 'vg-actions'}, button('primary', t('signin.again'), function () {
+        signIn();
+      }, {id: 'vg-signin-again'}))
+    ]));
+  }
+
+  function start() {
+    var query = new URLSearchParams(location.search);
+    var callback = query.has('state') && (query.has('code') || query.has('error'));
+    var signedIn = callback ? completeSignIn(query) : null;
+    if (!signedIn) {
+      // Not signed in (tokens exist only in this page's memory): go to the realm's sign-in, keeping the route.
+      return signIn();
+    }
+    return signedIn.then(function () {
+      frame();
+      window.addEventListener('hashchange', render);
+      return render();
+    }, showSignInError);
+  }
+
+  loadMessages().catch(function () {
+    messages = {};
+  }).then(start);
+}());
