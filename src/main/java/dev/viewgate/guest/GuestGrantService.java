@@ -67,7 +67,8 @@ public final class GuestGrantService {
         grant.setCreatedAt(System.currentTimeMillis());
         grant.setCreatedById(caller.user().getId());
         grant.setCreatedByUsername(caller.user().getUsername());
-        grant.setPrincipalId(new GuestPrincipals(session, realm).create(grant.getId()).getId());
+        grant.setPrincipalId(new GuestPrincipals(session, realm).create(grant.getId(), client.getClientId(), view.getViewKey())
+                .getId());
         em.persist(grant);
         new GuestDenials(session, realm).open(client.getId(), grant.getId());
         Map<String, Object> details = details(client, view, grant);

@@ -10,8 +10,8 @@ import org.keycloak.models.UserSessionModel;
 
 /**
  * Each guest grant acts through its own Keycloak user, so that its tokens are ordinary Keycloak tokens that
- * introspection, userinfo and every resource server understand. The user has no credentials, no roles, no email and
- * a username derived from the grant id, so it can neither sign in nor be confused with a member, and its name is
+ * introspection, userinfo and every resource server understand. The user has no credentials, no roles, no email,
+ * the names "Guest link" and "{app} / {view}" and a username derived from the grant id, so it can neither sign in nor be confused with a member, and its name is
  * never reused. Deleting it ends every session and token of the grant at once, on every node.
  */
 public final class GuestPrincipals {
@@ -21,6 +21,8 @@ public final class GuestPrincipals {
     /** User-session note naming the grant whose tokens the session issues. */
     public static final String GRANT_NOTE = "viewgate.guest.grant";
     private static final String USERNAME_PREFIX = "viewgate-guest-";
+    /** The first name every guest principal carries in Keycloak's Users list. */
+    public static final String FIRST_NAME = "Guest link";
 
     private final KeycloakSession session;
     private final RealmModel realm;
@@ -30,11 +32,14 @@ public final class GuestPrincipals {
         this.realm = realm;
     }
 
-    UserModel create(String grantId) {
+    UserModel create(String grantId, String clientId, String viewKey) {
         // addDefaultRoles=false: not even default-roles-<realm>, so a guest token carries no role and no audience
         UserModel user = session.users().addUser(realm, null, USERNAME_PREFIX + grantId, false, false);
         user.setEnabled(true);
         user.setSingleAttribute(GRANT_ATTRIBUTE, grantId);
+        // Keycloak's Users list shows names: a guest principal reads as what it is, a link to one view of one app
+        user.setFirstName(FIRST_NAME);
+        user.setLastName(clientId + " / " + viewKey);
         return user;
     }
 

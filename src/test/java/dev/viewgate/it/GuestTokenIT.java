@@ -77,6 +77,13 @@ class GuestTokenIT {
         assertTrue(claims.getExpirationTime().toInstant().isBefore(Instant.parse(grant.get("expiresAt").asText()).plusSeconds(1)));
         assertTrue(claims.getJWTID().substring(4, 6).equals("vg"), "the grant's shortcut in the jti: " + claims.getJWTID());
 
+        // In Keycloak's Users list the principal reads as what it is: a guest link to this view of demo-app.
+        JsonNode principal = Admin.expect(http.get(admin.realmAdminUrl(REALM) + "/users?briefRepresentation=true&search=viewgate-guest-"
+                + grant.get("id").asText(), http.adminToken()), 200).json().get(0);
+        assertEquals("Guest link", principal.get("firstName").asText(), principal.toString());
+        assertEquals("demo-app / " + key, principal.get("lastName").asText(), principal.toString());
+        assertEquals(claims.getSubject(), principal.get("id").asText());
+
         // The same grant exchanged again: the same principal and session, so sub is stable per grant.
         JsonNode again = Tokens.claims(Admin.expect(exchange("demo-app", "demo-app-secret", grant.get("secret").asText()), 200)
                 .json().get("access_token").asText());
