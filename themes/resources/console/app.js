@@ -960,7 +960,7 @@
 
   GuestsPage.prototype.load = function () {
     var page = this;
-    var form = h('form', {class: 'pf-v5-c-form vg-filters', novalidate: true, onsubmit: function (event) {
+    var form = h('form', {class: 'pf-v5-c-form vg-filters vg-filters-grid', novalidate: true, onsubmit: function (event) {
       event.preventDefault();
       page.apply();
     }}, [
@@ -1009,7 +1009,7 @@
           first > 0 ? pager(first, 0, false, page.show.bind(page), 'vg-guests') : null]);
         return;
       }
-      var headers = [t('guests.app'), t('guests.viewKey'), t('guests.link'), t('guests.permissions'), t('guests.status'),
+      var headers = [t('guests.appView'), t('guests.link'), t('guests.permissions'), t('guests.status'),
         t('guests.expires'), t('guests.created'), t('guests.uses'), t('guests.action')];
       replace(page.list, [
         h('table', {class: 'pf-v5-c-table pf-m-grid-lg vg-table', role: 'grid', id: 'vg-guests-table', 'aria-label': t('guests.title')}, [
@@ -1037,11 +1037,10 @@
     var status = h('div', {class: 'vg-status'}, statusLabel(grant.status));
     var action = h('div', {class: 'vg-decision'});
     var cells = [
-      h('div', {}, [h('div', {class: 'vg-strong', text: grant.client || ''}),
+      h('div', {}, [h('div', {class: 'vg-strong', text: grant.client || ''}), h('div', {class: 'vg-code', text: grant.view}),
         grant.client ? button('link pf-m-inline', t('guests.viewsOf'), function () {
           page.showViews(grant.client);
         }, {'data-action': 'views'}) : null]),
-      h('span', {class: 'vg-code', text: grant.view}),
       h('div', {}, [h('div', {text: grant.label || t('guests.noLabel')}),
         h('div', {class: 'vg-muted', text: t('guests.hint', grant.secretHint || '')}),
         grant.public ? label('blue', t('guests.publicLink'), {'data-public': 'true'})
