@@ -364,7 +364,7 @@
   }
 
   // ---------------------------------------------------------------------------------------------------------------
-  // Frame and routing: #/realms/{realm}[/requests|/audit]
+  // Frame and routing: #/realms/{realm}[/requests|/guests|/audit]
 
   var app = document.getElementById('vg-app');
   var headerRealm = h('span', {class: 'vg-masthead-realm', id: 'vg-current-realm'});
@@ -388,7 +388,7 @@
   }
 
   function route() {
-    var match = /^#\/realms\/([^/]+)(?:\/(requests|audit))?\/?$/.exec(location.hash);
+    var match = /^#\/realms\/([^/]+)(?:\/(requests|guests|audit))?\/?$/.exec(location.hash);
     if (!match) {
       return {page: 'realms'};
     }
@@ -416,7 +416,8 @@
     if (current.page === 'realms') {
       return renderRealms(seq);
     }
-    var tabs = [['overview', t('tab.overview')], ['requests', t('tab.requests')], ['audit', t('tab.audit')]];
+    var tabs = [['overview', t('tab.overview')], ['requests', t('tab.requests')], ['guests', t('tab.guests')],
+      ['audit', t('tab.audit')]];
     var content = h('div', {id: 'vg-content'});
     replace(main, [
       section([
@@ -433,6 +434,9 @@
     ]);
     if (current.page === 'requests') {
       return new RequestsPage(current.realm, content, seq).load();
+    }
+    if (current.page === 'guests') {
+      return new GuestsPage(current.realm, content, seq).load();
     }
     if (current.page === 'audit') {
       return new AuditPage(current.realm, content, seq).load();
@@ -537,7 +541,8 @@
           return h('li', {}, [h('span', {text: what}), ' ', h('span', {class: 'vg-muted', text: until}),
             grant.public ? h('span', {class: 'pf-v5-c-label pf-m-compact vg-label'}, h('span', {class: 'pf-v5-c-label__content',
               text: t('overview.guestPublic')})) : null]);
-        })) : null]);
+        })) : null,
+        h('p', {}, h('a', {href: realmHref(realm, 'guests'), id: 'vg-open-guests', text: t('overview.openGuests')}))]);
     }).catch(function (error) {
       if (!stale(seq)) {
         replace(guests.body, errorAlert(error, 'refused.guests'));
@@ -883,6 +888,263 @@
       replace(page.alerts, alertBox('success', t('audit.exported', name, blob.size), '', {id: 'vg-export-done'}));
     }).catch(function (error) {
       replace(page.alerts, errorAlert(error, 'refused.audit'));
+    });
+  };
+
+  // ---------------------------------------------------------------------------------------------------------------
+  // Guest links: every grant of the realm across apps, newest first, with filters and revoke; an app's views
+
+  function option(value, text) {
+    return h('option', {value: value, text: text});
+  }
+
+  function label(color, text, props) {
+    return h('span', Object.assign({class: 'pf-v5-c-label pf-m-compact pf-m-' + color}, props || {}),
+      h('span', {class: 'pf-v5-c-label__content', text: text}));
+  }
+
+  /** How a grant is named to people: its label, else the last characters of its secret. */
+  function linkName(grant) {
+    return grant.label ? t('guests.named', grant.label) : t('guests.unnamed', grant.secretHint || grant.id);
+  }
+
+  function statusLabel(status) {
+    if (status === 'active') {
+      return label('green', t('guests.statusActive'), {'data-status-label': status});
+    }
+    if (status === 'revoked') {
+      return label('red', t('guests.statusRevoked'), {'data-status-label': status});
+    }
+    if (status === 'expired') {
+      return label('orange', t('guests.statusExpired'), {'data-status-label': status});
+    }
+    return label('grey', String(status || ''), {'data-status-label': status || ''});
+  }
+
+  function GuestsPage(realm, content, seq) {
+    this.realm = realm;
+    this.content = content;
+    this.seq = seq;
+    this.base = realmPath(realm) + '/viewgate';
+    this.first = 0;
+    this.applied = new URLSearchParams();
+    this.viewsSeq = 0;
+    this.client = h('input', {type: 'text', maxlength: '128', autocomplete: 'off', spellcheck: 'false'});
+    this.view = h('input', {type: 'text', maxlength: '128', autocomplete: 'off', spellcheck: 'false'});
+    this.status = h('select', {}, [option('', t('guests.allStatuses')), option('active', t('guests.statusActive')),
+      option('revoked', t('guests.statusRevoked')), option('expired', t('guests.statusExpired'))]);
+    this.publicity = h('select', {}, [option('', t('guests.allLinks')), option('true', t('guests.publicOnly')),
+      option('false', t('guests.privateOnly'))]);
+    this.alerts = h('div', {class: 'vg-alerts', id: 'vg-alerts', 'aria-live': 'polite'});
+    this.views = h('div', {class: 'vg-views', id: 'vg-views', 'aria-live': 'polite'});
+    this.list = h('div', {id: 'vg-guests'}, spinner());
+  }
+
+  /** The filters as typed; they apply (and stay applied while paging) when the form is submitted. */
+  GuestsPage.prototype.filterQuery = function () {
+    var query = new URLSearchParams();
+    if (this.client.value.trim()) {
+      query.set('client', this.client.value.trim());
+    }
+    if (this.view.value.trim()) {
+      query.set('view', this.view.value.trim());
+    }
+    if (this.status.value) {
+      query.set('status', this.status.value);
+    }
+    if (this.publicity.value) {
+      query.set('public', this.publicity.value);
+    }
+    return query;
+  };
+
+  GuestsPage.prototype.load = function () {
+    var page = this;
+    var form = h('form', {class: 'pf-v5-c-form vg-filters vg-filters-grid', novalidate: true, onsubmit: function (event) {
+      event.preventDefault();
+      page.apply();
+    }}, [
+      field('vg-guests-client', t('guests.client'), page.client),
+      field('vg-guests-view', t('guests.view'), page.view),
+      field('vg-guests-status', t('guests.status'), page.status),
+      field('vg-guests-public', t('guests.public'), page.publicity),
+      h('div', {class: 'pf-v5-c-form__group vg-buttons'}, [
+        h('button', {type: 'submit', class: 'pf-v5-c-button pf-m-primary', id: 'vg-guests-apply', text: t('guests.apply')}),
+        button('secondary', t('guests.showViews'), function () {
+          var clientId = page.client.value.trim();
+          if (!clientId) {
+            replace(page.views, alertBox('warning', t('guests.clientFirst'), '', {id: 'vg-views-warning'}));
+            return;
+          }
+          page.showViews(clientId);
+        }, {id: 'vg-guests-views'})
+      ])
+    ]);
+    replace(page.content, [h('h2', {class: 'pf-v5-c-title pf-m-xl', text: t('guests.title')}), form, page.alerts,
+      page.views, page.list]);
+    return page.show(0);
+  };
+
+  GuestsPage.prototype.apply = function () {
+    replace(this.alerts, []);
+    this.applied = this.filterQuery();
+    return this.show(0);
+  };
+
+  GuestsPage.prototype.show = function (first) {
+    var page = this;
+    page.first = first;
+    replace(page.list, spinner());
+    var query = new URLSearchParams(page.applied);
+    var refusedKey = query.has('client') ? 'refused.applinks' : 'refused.guests';
+    query.set('first', String(first));
+    query.set('max', String(PAGE + 1));
+    return api(page.base + '/guests?' + query.toString()).then(function (grants) {
+      if (stale(page.seq)) {
+        return;
+      }
+      var shown = grants.slice(0, PAGE);
+      if (!shown.length) {
+        replace(page.list, [alertBox('info', first === 0 ? t('guests.none') : t('guests.noneHere'), '', {id: 'vg-guests-empty'}),
+          first > 0 ? pager(first, 0, false, page.show.bind(page), 'vg-guests') : null]);
+        return;
+      }
+      var headers = [t('guests.appView'), t('guests.link'), t('guests.permissions'), t('guests.status'),
+        t('guests.expires'), t('guests.created'), t('guests.uses'), t('guests.action')];
+      replace(page.list, [
+        h('table', {class: 'pf-v5-c-table pf-m-grid-lg vg-table', role: 'grid', id: 'vg-guests-table', 'aria-label': t('guests.title')}, [
+          h('thead', {class: 'pf-v5-c-table__thead'}, h('tr', {class: 'pf-v5-c-table__tr', role: 'row'}, headers.map(function (text) {
+            return h('th', {class: 'pf-v5-c-table__th pf-m-wrap', role: 'columnheader', scope: 'col', text: text});
+          }))),
+          h('tbody', {class: 'pf-v5-c-table__tbody', role: 'rowgroup'}, shown.map(function (grant) {
+            return page.row(grant, headers);
+          }))
+        ]),
+        pager(first, shown.length, grants.length > PAGE, page.show.bind(page), 'vg-guests')
+      ]);
+    }).catch(function (error) {
+      if (!stale(page.seq)) {
+        replace(page.list, errorAlert(error, refusedKey, {id: 'vg-guests-error'}));
+      }
+    });
+  };
+
+  GuestsPage.prototype.row = function (grant, headers) {
+    var page = this;
+    var effective = (grant.effectivePermissions || []).join(', ');
+    var granted = (grant.permissions || []).join(', ');
+    var creator = grant.createdBy ? grant.createdBy.username || grant.createdBy.id || '' : '';
+    var status = h('div', {class: 'vg-status'}, statusLabel(grant.status));
+    var action = h('div', {class: 'vg-decision'});
+    var cells = [
+      h('div', {}, [h('div', {class: 'vg-strong', text: grant.client || ''}), h('div', {class: 'vg-code', text: grant.view}),
+        grant.client ? button('link pf-m-inline', t('guests.viewsOf'), function () {
+          page.showViews(grant.client);
+        }, {'data-action': 'views'}) : null]),
+      h('div', {}, [h('div', {text: grant.label || t('guests.noLabel')}),
+        h('div', {class: 'vg-muted', text: t('guests.hint', grant.secretHint || '')}),
+        grant.public ? label('blue', t('guests.publicLink'), {'data-public': 'true'})
+          : label('grey', t('guests.privateLink'), {'data-public': 'false'})]),
+      h('div', {}, [h('span', {class: 'vg-code', text: effective || t('guests.nothing')}),
+        granted !== effective ? h('div', {class: 'vg-muted', text: t('guests.granted', granted)}) : null]),
+      status,
+      h('span', {title: grant.expiresAt || '', text: grant.expiresAt ? formatTime(grant.expiresAt) : t('guests.noExpiry')}),
+      h('div', {}, [h('div', {text: creator}), h('div', {class: 'vg-muted', title: grant.createdAt || '', text: formatTime(grant.createdAt)})]),
+      h('div', {}, [h('div', {class: 'vg-strong vg-use-count', text: String(grant.useCount || 0)}),
+        h('div', {class: 'vg-muted', title: grant.lastUsedAt || '',
+          text: grant.lastUsedAt ? t('guests.lastUsed', formatTime(grant.lastUsedAt)) : t('guests.neverUsed')})]),
+      action
+    ];
+    var row = h('tr', {class: 'pf-v5-c-table__tr', role: 'row', 'data-grant-id': grant.id, 'data-status': grant.status,
+      'data-use-count': String(grant.useCount || 0)}, cells.map(function (cell, index) {
+      return h('td', {class: 'pf-v5-c-table__td', role: 'gridcell', 'data-label': headers[index]}, cell);
+    }));
+    if (grant.status === 'active' && grant.client) {
+      page.revokeForm(grant, action, function () {
+        replace(status, statusLabel('revoked'));
+        row.setAttribute('data-status', 'revoked');
+        replace(action, []);
+      });
+    }
+    return row;
+  };
+
+  /** Revoke, then confirm; an error leaves the row as it was, with the reason beside it. */
+  GuestsPage.prototype.revokeForm = function (grant, container, revoked) {
+    var page = this;
+    var feedback = h('div', {class: 'vg-feedback', 'aria-live': 'polite'});
+    var confirm = h('div', {class: 'vg-confirm'});
+    var revoke = button('danger', t('guests.revoke'), function () {
+      replace(feedback, []);
+      revoke.hidden = true;
+      var yes = button('danger', t('guests.confirmRevokeButton'), function () {
+        yes.disabled = true;
+        no.disabled = true;
+        api(page.base + '/views/' + encodeURIComponent(grant.client) + '/' + encodeURIComponent(grant.view) + '/guests/'
+          + encodeURIComponent(grant.id), {method: 'DELETE'}).then(function () {
+          revoked();
+          replace(page.alerts, alertBox('success', t('guests.revoked', linkName(grant), grant.view, grant.client), '',
+            {id: 'vg-success'}));
+        }).catch(function (error) {
+          reset();
+          replace(feedback, errorAlert(error, 'refused.revoke', {class: 'pf-v5-c-alert pf-m-inline pf-m-danger vg-row-error'}));
+        });
+      }, {'data-action': 'confirm'});
+      var no = button('link', t('cancel'), reset, {'data-action': 'cancel'});
+      replace(confirm, [h('p', {class: 'vg-question', text: t('guests.confirmRevoke', linkName(grant), grant.view, grant.client)}),
+        h('p', {class: 'vg-muted', text: t('guests.confirmRevokeHint')}), h('div', {class: 'vg-buttons'}, [yes, no])]);
+    }, {'data-action': 'revoke'});
+
+    function reset() {
+      replace(confirm, []);
+      revoke.hidden = false;
+    }
+
+    append(container, [revoke, confirm, feedback]);
+  };
+
+  /** An app's views and their settings (read-only), above the list. */
+  GuestsPage.prototype.showViews = function (clientId) {
+    var page = this;
+    var seq = ++page.viewsSeq;
+    replace(page.views, spinner());
+    return api(page.base + '/views/' + encodeURIComponent(clientId)).then(function (views) {
+      if (stale(page.seq) || seq !== page.viewsSeq) {
+        return;
+      }
+      var headers = [t('views.name'), t('views.key'), t('views.editable'), t('views.addable'), t('views.exportable'), t('views.links')];
+      var yesNo = function (value) {
+        return h('span', {text: value ? t('yes') : t('no')});
+      };
+      var body = views.length ? h('table', {class: 'pf-v5-c-table pf-m-grid-md pf-m-compact vg-table', role: 'grid',
+        id: 'vg-views-table', 'aria-label': t('views.title', clientId)}, [
+        h('thead', {class: 'pf-v5-c-table__thead'}, h('tr', {class: 'pf-v5-c-table__tr', role: 'row'}, headers.map(function (text) {
+          return h('th', {class: 'pf-v5-c-table__th pf-m-wrap', role: 'columnheader', scope: 'col', text: text});
+        }))),
+        h('tbody', {class: 'pf-v5-c-table__tbody', role: 'rowgroup'}, views.map(function (view) {
+          var cells = [h('span', {text: view.name || ''}), h('span', {class: 'vg-code', text: view.key}), yesNo(view.editable),
+            yesNo(view.addable), yesNo(view.exportable), button('link pf-m-inline', t('views.showLinks'), function () {
+              page.client.value = clientId;
+              page.view.value = view.key;
+              page.apply();
+            }, {'data-action': 'links'})];
+          return h('tr', {class: 'pf-v5-c-table__tr', role: 'row', 'data-view-key': view.key}, cells.map(function (cell, index) {
+            return h('td', {class: 'pf-v5-c-table__td', role: 'gridcell', 'data-label': headers[index]}, cell);
+          }));
+        }))
+      ]) : alertBox('info', t('views.none', clientId), '', {id: 'vg-views-empty'});
+      replace(page.views, h('article', {class: 'pf-v5-c-card vg-views-card', id: 'vg-views-card', 'data-client': clientId}, [
+        h('div', {class: 'pf-v5-c-card__title'}, h('h3', {class: 'pf-v5-c-card__title-text', text: t('views.title', clientId)})),
+        h('div', {class: 'pf-v5-c-card__body'}, body),
+        h('div', {class: 'pf-v5-c-card__footer'}, button('link', t('views.close'), function () {
+          page.viewsSeq++;
+          replace(page.views, []);
+        }, {id: 'vg-views-close'}))
+      ]));
+    }).catch(function (error) {
+      if (!stale(page.seq) && seq === page.viewsSeq) {
+        replace(page.views, errorAlert(error, 'refused.views', {id: 'vg-views-error'}));
+      }
     });
   };
 

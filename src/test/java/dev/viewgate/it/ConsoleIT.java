@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.viewgate.it.support.Admin;
+import dev.viewgate.it.support.Await;
 import dev.viewgate.it.support.Browser;
 import dev.viewgate.it.support.Http;
 import dev.viewgate.it.support.KeycloakExtension;
@@ -73,9 +74,17 @@ class ConsoleIT {
 
     /** Screenshots at 1280 and 390 px; at 390 px nothing may be wider than the window. */
     private static void shoot(Browser browser, String name) {
+        shoot(browser, name, null);
+    }
+
+    /** The same, with the element {@code focus} scrolled to the middle of the window first (when given). */
+    private static void shoot(Browser browser, String name, By focus) {
         for (int width : new int[] {1280, 390}) {
             browser.driver().manage().window().setSize(new Dimension(width, 900));
             waiting(browser).until(d -> ((Number) browser.driver().executeScript("return window.innerWidth;")).intValue() <= width);
+            if (focus != null) {
+                browser.driver().executeScript("arguments[0].scrollIntoView({block: 'center'});", browser.element(focus));
+            }
             if (width == 390) {
                 long scrollWidth = ((Number) browser.driver().executeScript(
                         "return Math.max(document.documentElement.scrollWidth, document.body.scrollWidth);")).longValue();
@@ -181,8 +190,8 @@ class ConsoleIT {
 
         try (Browser browser = Browser.start("en")) {
             browser.open(console("master"));
-            assertTrue(browser.driver().getCurrentUrl().contains("/realms/master/protocol/openid-connect/auth"),
-                    "sent to master's sign-in: " + browser.driver().getCurrentUrl());
+            // The script sends the browser on after loading its messages, so the address changes after the page loaded.
+            waiting(browser).until(d -> d.getCurrentUrl().contains("/realms/master/protocol/openid-connect/auth"));
             assertTrue(browser.driver().getCurrentUrl().contains("code_challenge_method=S256"), browser.driver().getCurrentUrl());
             browser.signIn("admin", "admin");
 
@@ -203,18 +212,7 @@ class ConsoleIT {
 
             // The queue, oldest first: page on until the new request shows.
             browser.element(By.id("vg-tab-requests")).click();
-            By row = By.cssSelector("tr[data-request-id='" + requestId + "']");
-            waiting(browser).until(d -> !d.findElements(row).isEmpty() || !d.findElements(By.id("vg-requests-next")).isEmpty());
-            for (int pages = 0; browser.driver().findElements(row).isEmpty(); pages++) {
-                assertTrue(pages < 100, "the request never showed in the queue");
-                WebElement next = browser.element(By.id("vg-requests-next"));
-                assertNull(next.getAttribute("disabled"), "the last page lacks the request");
-                String range = browser.text(By.id("vg-requests-range"));
-                next.click();
-                waiting(browser).until(d -> !d.findElements(row).isEmpty()
-                        || (!d.findElements(By.id("vg-requests-range")).isEmpty()
-                        && !range.equals(d.findElement(By.id("vg-requests-range")).getText())));
-            }
+            By row = pageToRequest(browser, requestId);
             WebElement mine = browser.element(row);
             String rowText = mine.getText();
             assertTrue(rowText.contains(username), rowText);
@@ -255,7 +253,11 @@ class ConsoleIT {
         admin.createUser(REALM, username, "Audra", "Auditee");
         Admin.expect(http.postJson(server.viewgateUrl() + "/access-requests", http.memberToken(username),
                 Map.of("desiredRole", "explorer")), 201);
+        Path downloads = tempDir("viewgate-downloads");
         try (Browser browser = Browser.start("de")) {
+            // Downloads land in a folder of the test's own (Chromium's DevTools protocol), to be read back.
+            browser.driver().executeCdpCommand("Browser.setDownloadBehavior",
+                    Map.of("behavior", "allow", "downloadPath", downloads.toAbsolutePath().toString()));
             browser.open(console("master") + "#/realms/" + REALM + "/audit");
             browser.signIn("admin", "admin");
             browser.element(By.cssSelector("#vg-audit-table tbody tr"));
@@ -273,6 +275,17 @@ class ConsoleIT {
             });
             browser.element(By.id("vg-export-csv")).click();
             assertTrue(browser.text(By.id("vg-export-done")).startsWith("viewgate-audit-" + REALM + ".csv heruntergeladen"));
+            Path csv = downloads.resolve("viewgate-audit-" + REALM + ".csv");
+            Await.until(WAIT, () -> Files.exists(csv), Boolean::booleanValue, "the CSV file in " + downloads);
+            browser.element(By.id("vg-export-ndjson")).click();
+            browser.awaitText(By.cssSelector("#vg-export-done .pf-v5-c-alert__title"), "viewgate-audit-" + REALM + ".ndjson heruntergeladen ("
+                    + Await.until(WAIT, () -> ndjsonSize(downloads), size -> size > 0, "the NDJSON file in " + downloads) + " Bytes).");
+            List<String> lines = readLines(downloads.resolve("viewgate-audit-" + REALM + ".ndjson"));
+            assertFalse(lines.isEmpty());
+            for (String line : lines) {
+                JsonNode row = readJson(line);
+                assertEquals("ACCESS_REQUEST_SUBMITTED", row.get("type").asText(), "the filter applies to the export: " + line);
+            }
         }
     }
 
@@ -313,6 +326,209 @@ class ConsoleIT {
             }
         } finally {
             admin.deleteRealm(realm);
+        }
+    }
+
+    /** The queue, oldest first: pages on until the request's row shows, and returns its locator. */
+    private static By pageToRequest(Browser browser, String requestId) {
+        By row = By.cssSelector("tr[data-request-id='" + requestId + "']");
+        waiting(browser).until(d -> !d.findElements(row).isEmpty() || !d.findElements(By.id("vg-requests-next")).isEmpty());
+        for (int pages = 0; browser.driver().findElements(row).isEmpty(); pages++) {
+            assertTrue(pages < 100, "the request never showed in the queue");
+            WebElement next = browser.element(By.id("vg-requests-next"));
+            assertNull(next.getAttribute("disabled"), "the last page lacks the request");
+            String range = browser.text(By.id("vg-requests-range"));
+            next.click();
+            waiting(browser).until(d -> !d.findElements(row).isEmpty()
+                    || (!d.findElements(By.id("vg-requests-range")).isEmpty()
+                    && !range.equals(d.findElement(By.id("vg-requests-range")).getText())));
+        }
+        return row;
+    }
+
+    @Test
+    void masterAdminDeclinesARequestWithAReason() {
+        setUpMaster();
+        String username = "console-declined-" + System.nanoTime();
+        String userId = admin.createUser(REALM, username, "Dec", "Lined");
+        admin.grantRealmRoles(REALM, userId, "viewer");
+        String requestId = Admin.expect(http.postJson(server.viewgateUrl() + "/access-requests", http.memberToken(username),
+                Map.of("desiredRole", "builder")), 201).json().get("id").asText();
+        String reason = "Ask your team lead first <i>please</i>";
+        try (Browser browser = Browser.start("en")) {
+            browser.open(console("master") + "#/realms/" + REALM + "/requests");
+            browser.signIn("admin", "admin");
+            By row = pageToRequest(browser, requestId);
+            browser.element(row).findElement(By.cssSelector("button[data-action='decline']")).click();
+            browser.element(By.cssSelector("tr[data-request-id='" + requestId + "'] button[data-action='confirm']"));
+            assertTrue(browser.element(row).getText().contains("Decline the request of " + username + "?"), browser.element(row).getText());
+            WebElement reasonBox = browser.element(row).findElement(By.cssSelector("textarea.vg-reason"));
+            assertTrue(reasonBox.isDisplayed(), "the reason shows with the question");
+            reasonBox.sendKeys(reason);
+            shoot(browser, "decline-confirm", row);
+            browser.element(By.cssSelector("tr[data-request-id='" + requestId + "'] button[data-action='confirm']")).click();
+            browser.awaitText(By.id("vg-success"), "The request of " + username + " was declined.");
+            waiting(browser).until(d -> d.findElements(row).isEmpty());
+        }
+        JsonNode mine = Admin.expect(http.get(server.viewgateUrl() + "/access-requests/mine", http.memberToken(username)), 200).json();
+        assertTrue(mine.path("pending").isNull() || mine.path("pending").isMissingNode(), mine.toString());
+        JsonNode last = mine.get("history").get(0);
+        assertEquals(requestId, last.get("id").asText(), mine.toString());
+        assertEquals("DECLINED", last.get("status").asText(), mine.toString());
+        assertEquals(reason, last.get("reason").asText(), mine.toString());
+    }
+
+    /** The grant of that view with that id, as the admin API's inventory lists it. */
+    private JsonNode grantOf(String viewKey, String grantId) {
+        for (JsonNode grant : Admin.expect(http.get(server.adminUrl() + "/guests?client=demo-app&view=" + viewKey,
+                http.adminToken()), 200).json()) {
+            if (grant.get("id").asText().equals(grantId)) {
+                return grant;
+            }
+        }
+        throw new AssertionError("no grant " + grantId + " of view " + viewKey);
+    }
+
+    @Test
+    void masterAdminFiltersGuestLinksSeesTheirUseAndRevokesOne() {
+        setUpMaster();
+        String viewKey = "console-view-" + System.nanoTime();
+        String view = server.adminUrl() + "/views/demo-app/" + viewKey;
+        Admin.expect(http.putJson(view, http.adminToken(),
+                Map.of("name", "Console <b>Report</b>", "editable", false, "addable", false, "exportable", true)), 201);
+        JsonNode used = Admin.expect(http.postJson(view + "/guests", http.adminToken(),
+                Map.of("permissions", List.of("read", "export"), "label", "Used auditor")), 201).json();
+        JsonNode spare = Admin.expect(http.postJson(view + "/guests", http.adminToken(),
+                Map.of("permissions", List.of("read", "write"), "label", "Spare <b>auditor</b>",
+                        "expiresAt", "2030-12-31T23:59:59Z")), 201).json();
+        String usedId = used.get("id").asText();
+        String spareId = spare.get("id").asText();
+        // The app redeems the first link once (the guest grant type), so its use count becomes 1 once the audit row is sealed.
+        Admin.expect(http.postForm(server.realmUrl() + "/protocol/openid-connect/token", Map.of(
+                "grant_type", "urn:viewgate:grant-type:guest", "client_id", "demo-app", "client_secret", "demo-app-secret",
+                "guest_secret", used.get("secret").asText())), 200);
+        Await.until(Duration.ofSeconds(30), () -> grantOf(viewKey, usedId), g -> g.get("useCount").asLong() == 1,
+                "the use count of the redeemed link");
+
+        By usedRow = By.cssSelector("tr[data-grant-id='" + usedId + "']");
+        By spareRow = By.cssSelector("tr[data-grant-id='" + spareId + "']");
+        try (Browser browser = Browser.start("en")) {
+            browser.open(console("master") + "#/realms/" + REALM + "/guests");
+            browser.signIn("admin", "admin");
+            browser.element(By.cssSelector("#vg-guests-table, #vg-guests-empty"));
+            assertEquals("Guest links, newest first", browser.text(By.cssSelector("#vg-content h2")));
+            browser.element(By.id("vg-guests-client")).sendKeys("demo-app");
+            browser.element(By.id("vg-guests-view")).sendKeys(viewKey);
+            browser.element(By.id("vg-guests-apply")).click();
+            waiting(browser).until(d -> {
+                List<String> ids = d.findElements(By.cssSelector("#vg-guests-table tbody tr")).stream()
+                        .map(r -> r.getAttribute("data-grant-id")).toList();
+                return ids.size() == 2 && ids.containsAll(List.of(spareId, usedId));
+            });
+            WebElement first = browser.element(usedRow);
+            assertEquals("1", first.getAttribute("data-use-count"));
+            assertEquals("1", first.findElement(By.cssSelector(".vg-use-count")).getText());
+            String usedText = first.getText();
+            assertTrue(usedText.contains("demo-app") && usedText.contains(viewKey) && usedText.contains("Used auditor"), usedText);
+            assertTrue(usedText.contains("read, export") && usedText.contains("Active") && usedText.contains("Private")
+                    && usedText.contains("No expiry") && usedText.contains("admin") && usedText.contains("last "), usedText);
+            assertTrue(usedText.contains("Secret ends in …" + used.get("secretHint").asText()), usedText);
+            String spareText = browser.element(spareRow).getText();
+            assertTrue(spareText.contains("Spare <b>auditor</b>"), "the label is shown as text: " + spareText);
+            assertTrue(spareText.contains("never used") && spareText.contains("Granted: read, write"), spareText);
+            assertEquals("0", browser.element(spareRow).getAttribute("data-use-count"));
+
+            // The app's views and their settings, from the row.
+            browser.element(usedRow).findElement(By.cssSelector("button[data-action='views']")).click();
+            WebElement viewRow = browser.element(By.cssSelector("#vg-views-card[data-client='demo-app'] tr[data-view-key='" + viewKey + "']"));
+            assertEquals("Views of demo-app", browser.text(By.cssSelector("#vg-views-card h3")));
+            List<String> settings = viewRow.findElements(By.cssSelector("td")).stream().map(WebElement::getText).toList();
+            assertEquals(List.of("Console <b>Report</b>", viewKey, "No", "No", "Yes"), settings.subList(0, 5));
+            shoot(browser, "guests", usedRow);
+
+            // Revoke the spare link, confirmed.
+            browser.element(spareRow).findElement(By.cssSelector("button[data-action='revoke']")).click();
+            browser.element(By.cssSelector("tr[data-grant-id='" + spareId + "'] button[data-action='confirm']"));
+            assertTrue(browser.element(spareRow).getText().contains("Revoke the guest link “Spare <b>auditor</b>” to the view "
+                    + viewKey + " of demo-app?"), browser.element(spareRow).getText());
+            shoot(browser, "guest-revoke-confirm", spareRow);
+            browser.element(By.cssSelector("tr[data-grant-id='" + spareId + "'] button[data-action='confirm']")).click();
+            browser.awaitText(By.id("vg-success"), "The guest link “Spare <b>auditor</b>” to the view " + viewKey
+                    + " of demo-app was revoked.");
+            waiting(browser).until(d -> "revoked".equals(d.findElement(spareRow).getAttribute("data-status")));
+            assertTrue(browser.element(spareRow).getText().contains("Revoked"), browser.element(spareRow).getText());
+            assertTrue(browser.element(spareRow).findElements(By.cssSelector("button[data-action='revoke']")).isEmpty());
+            assertEquals("active", browser.element(usedRow).getAttribute("data-status"));
+            shoot(browser, "guest-revoked", spareRow);
+        }
+
+        assertEquals("revoked", grantOf(viewKey, spareId).get("status").asText());
+        assertEquals("active", grantOf(viewKey, usedId).get("status").asText());
+        JsonNode revocations = Admin.expect(http.get(server.adminUrl() + "/audit?type=GUEST_GRANT_REVOKED&max=1000",
+                http.adminToken()), 200).json();
+        List<JsonNode> forSpare = new ArrayList<>();
+        revocations.forEach(row -> {
+            if (spareId.equals(row.get("details").path("grantId").asText())) {
+                forSpare.add(row);
+            }
+        });
+        assertEquals(1, forSpare.size(), revocations.toString());
+        assertEquals("admin", forSpare.get(0).get("actor").get("username").asText(), forSpare.toString());
+    }
+
+    @Test
+    void anAdminWhoMayNotViewClientsIsRefusedTheGuestLinks() {
+        String username = "console-userkeeper-" + System.nanoTime();
+        String userId = admin.createUser(REALM, username, "Ursula", "Users");
+        admin.grantClientRole(REALM, userId, "realm-management", "view-users");
+        try (Browser browser = Browser.start("en")) {
+            browser.open(console(REALM) + "#/realms/" + REALM + "/guests");
+            browser.signIn(username, username);
+            browser.awaitText(By.cssSelector("#vg-guests-error .pf-v5-c-alert__title"), "You may not view guest links in this realm.");
+            assertEquals("403", browser.element(By.id("vg-guests-error")).getAttribute("data-status"));
+            // With an app filter the refusal names the app's links; what was typed stays.
+            browser.element(By.id("vg-guests-client")).sendKeys("demo-app");
+            browser.element(By.id("vg-guests-apply")).click();
+            browser.awaitText(By.cssSelector("#vg-guests-error .pf-v5-c-alert__title"),
+                    "You may not view this app's guest links in this realm.");
+            assertEquals("demo-app", browser.element(By.id("vg-guests-client")).getAttribute("value"));
+            shoot(browser, "guests-refused");
+        }
+        assertEquals(403, http.get(server.adminUrl() + "/guests", http.passwordGrant(server.baseUrl() + "/realms/" + REALM,
+                "admin-cli", null, username, username)).status());
+    }
+
+    private static Path tempDir(String prefix) {
+        try {
+            return Files.createTempDirectory(prefix);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /** The size of the finished NDJSON download (0 while Chromium still writes it under another name). */
+    private static long ndjsonSize(Path downloads) {
+        try {
+            Path file = downloads.resolve("viewgate-audit-" + REALM + ".ndjson");
+            return Files.exists(file) ? Files.size(file) : 0;
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    private static List<String> readLines(Path file) {
+        try {
+            return Files.readAllLines(file).stream().filter(line -> !line.isBlank()).toList();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    private static JsonNode readJson(String line) {
+        try {
+            return Http.JSON.readTree(line);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
         }
     }
 
