@@ -31,6 +31,18 @@ public final class AdminAccess {
         }
     }
 
+    public void requireViewRealm() {
+        if (!auth.realm().canViewRealm()) {
+            throw refuse("a Keycloak admin of realm '" + realm.getName() + "' who may view the realm");
+        }
+    }
+
+    public void requireManageRealm() {
+        if (!auth.realm().canManageRealm()) {
+            throw refuse("a Keycloak admin of realm '" + realm.getName() + "' who may manage the realm");
+        }
+    }
+
     public void requireViewEvents() {
         if (!auth.realm().canViewEvents()) {
             throw refuse("a Keycloak admin of realm '" + realm.getName() + "' holding view-events");

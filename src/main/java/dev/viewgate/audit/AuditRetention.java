@@ -1,5 +1,6 @@
 package dev.viewgate.audit;
 
+import dev.viewgate.tier.Setting;
 import jakarta.persistence.EntityManager;
 import java.time.Duration;
 import java.util.List;
@@ -9,13 +10,12 @@ import org.keycloak.models.KeycloakSession;
 import org.keycloak.models.RealmModel;
 
 /**
- * Removes sealed rows older than the realm's {@value #RETENTION_DAYS} (default: keep forever). Only a prefix of the
+ * Removes sealed rows older than the realm's {@link Setting#AUDIT_RETENTION_DAYS} (default: keep forever). Only a prefix of the
  * chain is removed, and the chain head remembers the last removed row, so verification starts from the oldest
  * remaining row and stays valid.
  */
 public final class AuditRetention {
 
-    public static final String RETENTION_DAYS = "viewgate.audit.retentionDays";
     private static final Logger LOG = Logger.getLogger(AuditRetention.class);
 
     private final EntityManager em;
@@ -26,21 +26,8 @@ public final class AuditRetention {
 
     /** The realm's retention in days, or 0 for "keep forever" (also when the attribute is malformed). */
     public static int retentionDays(RealmModel realm) {
-        String value = realm.getAttribute(RETENTION_DAYS);
-        if (value == null || value.isBlank()) {
-            return 0;
-        }
-        try {
-            int days = Integer.parseInt(value.trim());
-            if (days > 0) {
-                return days;
-            }
-        } catch (NumberFormatException ignored) {
-            // reported below
-        }
-        LOG.warnf("Viewgate, realm '%s': %s = '%s' is not a positive number of days; audit rows are kept",
-                realm.getName(), RETENTION_DAYS, value);
-        return 0;
+        return Setting.AUDIT_RETENTION_DAYS.number(realm::getAttribute,
+                problem -> LOG.warnf("Viewgate, realm '%s': %s; audit rows are kept", realm.getName(), problem));
     }
 
     /** Applies the realm's retention now, as of {@code nowMillis}; returns how many rows were removed. */

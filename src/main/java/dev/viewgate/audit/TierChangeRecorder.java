@@ -1,5 +1,6 @@
 package dev.viewgate.audit;
 
+import dev.viewgate.tier.Setting;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
@@ -23,14 +24,12 @@ import org.keycloak.models.utils.KeycloakModelUtils;
  * transaction already recorded starts from that recorded tier instead, so a grant that removes one tier role and maps
  * another reads "viewer to none", then "none to analyst", never twice "viewer".
  *
- * <p>At most the realm's member limit of members are examined per change (default {@value #DEFAULT_MEMBER_LIMIT}),
+ * <p>At most the realm's member limit of members are examined per change ({@link Setting#AUDIT_TIER_CHANGE_MEMBER_LIMIT}, default 500),
  * so that no admin request does unbounded work. When more members are in scope, the examined ones get their rows and
  * one summary row without a subject says that the change reached beyond the limit, and what it was.
  */
 final class TierChangeRecorder {
 
-    static final String MEMBER_LIMIT = "viewgate.audit.tierChangeMemberLimit";
-    static final int DEFAULT_MEMBER_LIMIT = 500;
     private static final String TIERS_RECORDED = "viewgate.audit.tiersRecordedInTransaction";
     private static final Logger LOG = Logger.getLogger(TierChangeRecorder.class);
 
@@ -206,20 +205,7 @@ final class TierChangeRecorder {
     }
 
     static int memberLimit(RealmModel realm) {
-        String value = realm.getAttribute(MEMBER_LIMIT);
-        if (value == null || value.isBlank()) {
-            return DEFAULT_MEMBER_LIMIT;
-        }
-        try {
-            int limit = Integer.parseInt(value.trim());
-            if (limit > 0) {
-                return limit;
-            }
-        } catch (NumberFormatException ignored) {
-            // reported below
-        }
-        LOG.warnf("Viewgate, realm '%s': %s = '%s' is not a positive number; using %d",
-                realm.getName(), MEMBER_LIMIT, value, DEFAULT_MEMBER_LIMIT);
-        return DEFAULT_MEMBER_LIMIT;
+        return Setting.AUDIT_TIER_CHANGE_MEMBER_LIMIT.number(realm::getAttribute,
+                problem -> LOG.warnf("Viewgate, realm '%s': %s", realm.getName(), problem));
     }
 }

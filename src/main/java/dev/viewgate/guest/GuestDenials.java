@@ -2,6 +2,7 @@ package dev.viewgate.guest;
 
 import dev.viewgate.audit.AuditLog;
 import dev.viewgate.audit.AuditType;
+import dev.viewgate.tier.Setting;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.LockModeType;
 import jakarta.persistence.PersistenceException;
@@ -29,34 +30,16 @@ import org.keycloak.models.utils.KeycloakModelUtils;
  */
 public final class GuestDenials {
 
-    static final String WINDOW_ATTRIBUTE = "viewgate.guest.denials.windowSeconds";
-    static final String RECORDED_ATTRIBUTE = "viewgate.guest.denials.recorded";
     private static final Logger LOG = Logger.getLogger(GuestDenials.class);
     private static final int SUMMARY_BATCH = 200;
 
     /** The realm's budget: {@code viewgate.guest.denials.windowSeconds} (60) and {@code ...recorded} (10 per window). */
     record Settings(long windowMillis, int recordedPerWindow) {
         static Settings of(RealmModel realm) {
-            return new Settings(1000L * number(realm, WINDOW_ATTRIBUTE, 60, 1, 86_400), number(realm, RECORDED_ATTRIBUTE, 10, 0, 10_000));
-        }
-
-        private static int number(RealmModel realm, String attribute, int fallback, int min, int max) {
-            String value = realm.getAttribute(attribute);
-            if (value == null) {
-                return fallback;
-            }
-            try {
-                int parsed = Integer.parseInt(value.trim());
-                if (parsed >= min && parsed <= max) {
-                    return parsed;
-                }
-            } catch (NumberFormatException malformed) {
-                // the default applies
-            }
             // debug, not warn: this runs for every refused secret, which an attacker can send as fast as they like
-            LOG.debugf("Viewgate, realm '%s': %s must be an integer from %d to %d; using %d", realm.getName(), attribute, min, max,
-                    fallback);
-            return fallback;
+            java.util.function.Consumer<String> problems = problem -> LOG.debugf("Viewgate, realm '%s': %s", realm.getName(), problem);
+            return new Settings(1000L * Setting.GUEST_DENIALS_WINDOW_SECONDS.number(realm::getAttribute, problems),
+                    Setting.GUEST_DENIALS_RECORDED.number(realm::getAttribute, problems));
         }
     }
 

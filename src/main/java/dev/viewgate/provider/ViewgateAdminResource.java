@@ -5,6 +5,8 @@ import dev.viewgate.audit.AuditResource;
 import dev.viewgate.guest.GuestAdminResource;
 import dev.viewgate.guest.GuestInventoryResource;
 import dev.viewgate.request.AccessRequestAdminResource;
+import dev.viewgate.tier.LadderAdminResource;
+import dev.viewgate.viewas.ViewAsAdminResource;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
@@ -63,5 +65,20 @@ public final class ViewgateAdminResource {
     @Path("guests")
     public GuestInventoryResource guests() {
         return new GuestInventoryResource(session, realm, access);
+    }
+
+    @Path("view-as-sessions")
+    public ViewAsAdminResource viewAsSessions() {
+        return new ViewAsAdminResource(session, realm, access);
+    }
+
+    @Path("settings")
+    public SettingsAdminResource settings() {
+        return new SettingsAdminResource(session, realm, access);
+    }
+
+    @Path("ladder")
+    public LadderAdminResource ladder() {
+        return new LadderAdminResource(session, realm, access);
     }
 }

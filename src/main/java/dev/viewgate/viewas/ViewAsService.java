@@ -38,7 +38,14 @@ public final class ViewAsService {
     private static final Logger LOG = Logger.getLogger(ViewAsService.class);
 
     /** Why a view-as ended, as the audit log records it. */
-    public enum EndReason { EXIT, EXPIRED, LOGOUT, ACCESS_REDUCED, MEMBER_REMOVED }
+    public enum EndReason { EXIT, EXPIRED, LOGOUT, ACCESS_REDUCED, MEMBER_REMOVED, ENDED_BY_ADMIN }
+
+    /** A view-as in force: the SSO session it lives on, the member using it and its state (from the session's notes). */
+    public record Active(String sessionId, UserModel actor, ViewAsNotes.State state) {
+    }
+
+    /** At most this many bookkeeping rows are read to list a realm's view-as sessions. */
+    static final int MAX_ROWS_LISTED = 10_000;
 
     private final KeycloakSession session;
     private final RealmModel realm;
@@ -222,7 +229,60 @@ public final class ViewAsService {
         return end(caller, caller.session(), EndReason.EXIT, null);
     }
 
-    /** Ends a view-as found to exceed what its actor really holds now ({@link SimulationOutgrown}). */
+    /**
+     * The realm's view-as sessions in force, ordered by start (then session id): those with a bookkeeping row whose
+     * SSO session still exists and whose notes say it has not expired. Reads at most {@value #MAX_ROWS_LISTED} rows.
+     */
+    public List<Active> active() {
+        List<ViewAsEntity> rows = em.createQuery("select v from ViewAsEntity v where v.realmId = :r order by v.sessionId",
+                        ViewAsEntity.class)
+                .setParameter("r", realm.getId()).setMaxResults(MAX_ROWS_LISTED).getResultList();
+        return rows.stream().map(this::activeOn).flatMap(Optional::stream)
+                .sorted(java.util.Comparator.comparingLong((Active a) -> a.state().startedAt()).thenComparing(Active::sessionId))
+                .toList();
+    }
+
+    /** The view-as in force on that session of this realm, if any. */
+    public Optional<Active> activeOn(String sessionId) {
+        if (sessionId == null || sessionId.isBlank() || sessionId.length() > 64) {
+            return Optional.empty();
+        }
+        return activeOn(em.find(ViewAsEntity.class, sessionId));
+    }
+
+    private Optional<Active> activeOn(ViewAsEntity row) {
+        if (row == null || !row.getRealmId().equals(realm.getId())) {
+            return Optional.empty();
+        }
+        String sessionId = row.getSessionId();
+        UserSessionModel userSession = session.sessions().getUserSession(realm, sessionId);
+        Optional<ViewAsNotes.State> state = ViewAsNotes.active(userSession);
+        UserModel actor = session.users().getUserById(realm, row.getUserId());
+        if (state.isEmpty() || actor == null) {
+            return Optional.empty();
+        }
+        return Optional.of(new Active(sessionId, actor, state.get()));
+    }
+
+    /**
+     * An admin ends a member's view-as (the admin has been authorized for that member). Audited as {@code VIEW_AS_ENDED}
+     * with reason {@code ended_by_admin}, the admin as actor and the member as subject; false when it ended meanwhile.
+     */
+    public boolean endByAdmin(Caller admin, Active active) {
+        UserSessionModel userSession = session.sessions().getUserSession(realm, active.sessionId());
+        if (userSession == null) {
+            return false;
+        }
+        ViewAsNotes.clear(userSession);
+        if (!deleteRow(active.sessionId())) {
+            return false;
+        }
+        LOG.debugf("Viewgate, realm '%s': %s ended the view-as of %s on session %s", realm.getName(),
+                admin.user().getUsername(), active.actor().getUsername(), active.sessionId());
+        record(admin, active.actor(), active.sessionId(), EndReason.ENDED_BY_ADMIN, active.state(), null);
+        return true;
+    }
+
     /** Ends, in the transaction that removes {@code user}, every view-as of theirs, while they can still be named. */
     void endAllOf(UserModel user) {
         List<String> sessionIds = em.createQuery("select v.sessionId from ViewAsEntity v where v.realmId = :r and v.userId = :u",
@@ -238,6 +298,7 @@ public final class ViewAsService {
         }
     }
 
+    /** Ends a view-as found to exceed what its actor really holds now ({@link SimulationOutgrown}). */
     void endOutgrown(SimulationOutgrown outgrown) {
         end(memberCaller(outgrown.actor()), outgrown.userSession(), EndReason.ACCESS_REDUCED, outgrown.verdict());
     }
@@ -265,6 +326,12 @@ public final class ViewAsService {
     }
 
     void audit(Caller actor, String sessionId, EndReason reason, ViewAsNotes.State state, Verdict why) {
+        UserModel target = state == null || state.userId() == null ? null : session.users().getUserById(realm, state.userId());
+        record(actor, target, sessionId, reason, state, why);
+    }
+
+    private void record(Caller actor, UserModel subject, String sessionId, EndReason reason, ViewAsNotes.State state,
+                        Verdict why) {
         Map<String, Object> details = new LinkedHashMap<>();
         details.put("reason", reason.name().toLowerCase(java.util.Locale.ROOT));
         if (why != null) {
@@ -275,9 +342,8 @@ public final class ViewAsService {
             details.put("tier", state.tier());
             details.put("target", state.username());
         }
-        UserModel target = state == null || state.userId() == null ? null : session.users().getUserById(realm, state.userId());
         AuditLog.record(session, realm, actor, AuditType.VIEW_AS_ENDED, OperationType.DELETE,
-                "viewgate/view-as/" + sessionId, target, details);
+                "viewgate/view-as/" + sessionId, subject, details);
     }
 
     /** The member themself, as the actor of an end noticed in the background (expiry, logout). */

@@ -26,7 +26,9 @@ class OpenApiDocumentTest {
         for (String path : new String[] {"/realms/{realm}/viewgate/me:", "/realms/{realm}/viewgate/tiers:",
                 "/realms/{realm}/viewgate:", "/admin/realms/{realm}/viewgate/setup:", "/admin/realms/{realm}/viewgate/audit:",
                 "/admin/realms/{realm}/viewgate/audit/export:", "/admin/realms/{realm}/viewgate/audit/verify:",
-                "/admin/realms/{realm}/viewgate/audit/retention:"}) {
+                "/admin/realms/{realm}/viewgate/audit/retention:", "/admin/realms/{realm}/viewgate/view-as-sessions:",
+                "/admin/realms/{realm}/viewgate/view-as-sessions/{sessionId}:", "/admin/realms/{realm}/viewgate/settings:",
+                "/admin/realms/{realm}/viewgate/settings/{name}:", "/admin/realms/{realm}/viewgate/ladder:"}) {
             assertTrue(document.contains("  " + path + "\n"), path);
         }
     }

@@ -108,6 +108,7 @@ class BadInputIT {
             }
         } finally {
             http.delete(server.viewgateUrl() + "/view-as", token("arch"));
+            http.delete(admin.realmAdminUrl(REALM) + "/viewgate/settings/viewgate.share.minTier", http.adminToken());
             http.delete(admin.realmAdminUrl(REALM) + "/users/" + requesterId, http.adminToken());
         }
         StringBuilder report = new StringBuilder("# Bad input\n\n").append(cases).append(" cases; answers by status: ")
