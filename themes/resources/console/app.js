@@ -24,7 +24,7 @@
   var AUDIT_TYPES = ['ACCESS_REQUEST_SUBMITTED', 'ACCESS_REQUEST_UPDATED', 'ACCESS_REQUEST_WITHDRAWN',
     'ACCESS_REQUEST_GRANTED', 'ACCESS_REQUEST_DECLINED', 'VIEW_AS_STARTED', 'VIEW_AS_ENDED', 'VIEW_UPDATED',
     'GUEST_GRANT_CREATED', 'GUEST_GRANT_REVOKED', 'GUEST_GRANT_EXPIRED', 'GUEST_TOKEN_ISSUED', 'GUEST_TOKEN_DENIED',
-    'TIER_ROLE_CHANGED'];
+    'TIER_ROLE_CHANGED', 'SETTING_CHANGED'];
 
   var lang = pickLanguage();
   var messages = {};
@@ -364,7 +364,7 @@
   }
 
   // ---------------------------------------------------------------------------------------------------------------
-  // Frame and routing: #/realms/{realm}[/requests|/guests|/audit]
+  // Frame and routing: #/realms/{realm}[/requests|/guests|/audit|/viewas|/settings]
 
   var app = document.getElementById('vg-app');
   var headerRealm = h('span', {class: 'vg-masthead-realm', id: 'vg-current-realm'});
@@ -388,7 +388,7 @@
   }
 
   function route() {
-    var match = /^#\/realms\/([^/]+)(?:\/(requests|guests|audit))?\/?$/.exec(location.hash);
+    var match = /^#\/realms\/([^/]+)(?:\/(requests|guests|audit|viewas|settings))?\/?$/.exec(location.hash);
     if (!match) {
       return {page: 'realms'};
     }
@@ -417,7 +417,7 @@
       return renderRealms(seq);
     }
     var tabs = [['overview', t('tab.overview')], ['requests', t('tab.requests')], ['guests', t('tab.guests')],
-      ['audit', t('tab.audit')]];
+      ['audit', t('tab.audit')], ['viewas', t('tab.viewas')], ['settings', t('tab.settings')]];
     var content = h('div', {id: 'vg-content'});
     replace(main, [
       section([
@@ -440,6 +440,12 @@
     }
     if (current.page === 'audit') {
       return new AuditPage(current.realm, content, seq).load();
+    }
+    if (current.page === 'viewas') {
+      return new ViewAsPage(current.realm, content, seq).load();
+    }
+    if (current.page === 'settings') {
+      return new SettingsPage(current.realm, content, seq).load();
     }
     return renderOverview(current.realm, content, seq);
   }
@@ -1144,6 +1150,296 @@
     }).catch(function (error) {
       if (!stale(page.seq) && seq === page.viewsSeq) {
         replace(page.views, errorAlert(error, 'refused.views', {id: 'vg-views-error'}));
+      }
+    });
+  };
+
+  // ---------------------------------------------------------------------------------------------------------------
+  // View as: who is viewing as what, since and until when; an admin may end one
+
+  /** A table of rows with data-label cells (stacked on narrow screens). */
+  function table(id, caption, headers, rows, extraClass) {
+    return h('table', {class: 'pf-v5-c-table pf-m-grid-lg vg-table' + (extraClass ? ' ' + extraClass : ''), role: 'grid', id: id,
+      'aria-label': caption}, [
+      h('thead', {class: 'pf-v5-c-table__thead'}, h('tr', {class: 'pf-v5-c-table__tr', role: 'row'}, headers.map(function (text) {
+        return h('th', {class: 'pf-v5-c-table__th pf-m-wrap', role: 'columnheader', scope: 'col', text: text});
+      }))),
+      h('tbody', {class: 'pf-v5-c-table__tbody', role: 'rowgroup'}, rows)
+    ]);
+  }
+
+  function cellsRow(props, headers, cells) {
+    return h('tr', Object.assign({class: 'pf-v5-c-table__tr', role: 'row'}, props), cells.map(function (cell, index) {
+      return h('td', {class: 'pf-v5-c-table__td', role: 'gridcell', 'data-label': headers[index]}, cell);
+    }));
+  }
+
+  function ViewAsPage(realm, content, seq) {
+    this.realm = realm;
+    this.content = content;
+    this.seq = seq;
+    this.base = realmPath(realm) + '/viewgate';
+    this.first = 0;
+    this.labels = {};
+    this.alerts = h('div', {class: 'vg-alerts', id: 'vg-alerts', 'aria-live': 'polite'});
+    this.list = h('div', {id: 'vg-viewas'}, spinner());
+  }
+
+  ViewAsPage.prototype.load = function () {
+    var page = this;
+    replace(page.content, [h('h2', {class: 'pf-v5-c-title pf-m-xl', text: t('viewas.title')}), page.alerts, page.list]);
+    // The tiers' labels from the ladder (the same permission as the sessions); without them a tier shows as T{n}.
+    return api(page.base + '/ladder').then(function (rungs) {
+      rungs.forEach(function (rung) {
+        page.labels[rung.tier] = rung.label || rung.role;
+      });
+    }).catch(function () {
+      page.labels = {};
+    }).then(function () {
+      return page.show(0);
+    });
+  };
+
+  ViewAsPage.prototype.tierText = function (tier) {
+    return Object.prototype.hasOwnProperty.call(this.labels, tier) ? t('tier.named', this.labels[tier], tier) : t('viewas.tierOnly', tier);
+  };
+
+  /** What the member sees the realm as: a tier, or another member (with that member's tier). */
+  ViewAsPage.prototype.asText = function (session) {
+    if (session.mode === 'user' && session.target) {
+      return t('viewas.asMember', session.target.username || session.target.id || '', this.tierText(session.tier));
+    }
+    return t('viewas.asTier', this.tierText(session.tier));
+  };
+
+  ViewAsPage.prototype.show = function (first) {
+    var page = this;
+    page.first = first;
+    replace(page.list, spinner());
+    return api(page.base + '/view-as-sessions?first=' + first + '&max=' + (PAGE + 1)).then(function (sessions) {
+      if (stale(page.seq)) {
+        return;
+      }
+      var shown = sessions.slice(0, PAGE);
+      if (!shown.length) {
+        replace(page.list, [alertBox('info', first === 0 ? t('viewas.none') : t('viewas.noneHere'), '', {id: 'vg-viewas-empty'}),
+          first > 0 ? pager(first, 0, false, page.show.bind(page), 'vg-viewas') : null]);
+        return;
+      }
+      var headers = [t('viewas.who'), t('viewas.as'), t('viewas.since'), t('viewas.until'), t('viewas.action')];
+      replace(page.list, [
+        table('vg-viewas-table', t('viewas.title'), headers, shown.map(function (session) {
+          return page.row(session, headers);
+        })),
+        pager(first, shown.length, sessions.length > PAGE, page.show.bind(page), 'vg-viewas')
+      ]);
+    }).catch(function (error) {
+      if (!stale(page.seq)) {
+        replace(page.list, errorAlert(error, 'refused.viewas', {id: 'vg-viewas-error'}));
+      }
+    });
+  };
+
+  ViewAsPage.prototype.row = function (session, headers) {
+    var page = this;
+    var actor = session.actor || {};
+    var who = actor.username || actor.id || '';
+    var action = h('div', {class: 'vg-decision'});
+    var cells = [
+      h('span', {class: 'vg-strong', text: who}),
+      h('span', {text: page.asText(session)}),
+      h('div', {}, [h('div', {title: session.startedAt || '', text: formatTime(session.startedAt)}),
+        h('div', {class: 'vg-muted', text: age(session.startedAt)})]),
+      h('span', {title: session.expiresAt || '', text: formatTime(session.expiresAt)}),
+      action
+    ];
+    page.endForm(session, who, action);
+    return cellsRow({'data-session-id': session.sessionId, 'data-actor': who, 'data-mode': session.mode}, headers, cells);
+  };
+
+  /** End, then confirm; an error leaves the row as it was with the reason beside it; 404 means it had already ended. */
+  ViewAsPage.prototype.endForm = function (session, who, container) {
+    var page = this;
+    var what = page.asText(session);
+    var feedback = h('div', {class: 'vg-feedback', 'aria-live': 'polite'});
+    var confirm = h('div', {class: 'vg-confirm'});
+    var end = button('danger', t('viewas.end'), function () {
+      replace(feedback, []);
+      end.hidden = true;
+      var yes = button('danger', t('viewas.confirmEndButton'), function () {
+        yes.disabled = true;
+        no.disabled = true;
+        api(page.base + '/view-as-sessions/' + encodeURIComponent(session.sessionId), {method: 'DELETE'}).then(function () {
+          replace(page.alerts, alertBox('success', t('viewas.ended', who, what), '', {id: 'vg-success'}));
+          return page.show(page.first);
+        }).catch(function (error) {
+          if (error.status === 404) {
+            replace(page.alerts, alertBox('info', t('viewas.alreadyEnded', who, what), '', {id: 'vg-already-ended'}));
+            return page.show(page.first);
+          }
+          reset();
+          replace(feedback, errorAlert(error, 'refused.endviewas', {class: 'pf-v5-c-alert pf-m-inline pf-m-danger vg-row-error'}));
+        });
+      }, {'data-action': 'confirm'});
+      var no = button('link', t('cancel'), reset, {'data-action': 'cancel'});
+      replace(confirm, [h('p', {class: 'vg-question', text: t('viewas.confirmEnd', who, what)}),
+        h('p', {class: 'vg-muted', text: t('viewas.confirmEndHint')}), h('div', {class: 'vg-buttons'}, [yes, no])]);
+    }, {'data-action': 'end'});
+
+    function reset() {
+      replace(confirm, []);
+      end.hidden = false;
+    }
+
+    append(container, [end, confirm, feedback]);
+  };
+
+  // ---------------------------------------------------------------------------------------------------------------
+  // Settings: Viewgate's realm attributes (change, reset to default), and the tier ladder below them
+
+  function SettingsPage(realm, content, seq) {
+    this.realm = realm;
+    this.content = content;
+    this.seq = seq;
+    this.base = realmPath(realm) + '/viewgate';
+    this.headers = [t('settings.setting'), t('settings.default'), t('settings.value'), t('settings.effective'), t('settings.change')];
+    this.alerts = h('div', {class: 'vg-alerts', id: 'vg-alerts', 'aria-live': 'polite'});
+    this.list = h('div', {id: 'vg-settings'}, spinner());
+    this.ladder = h('div', {id: 'vg-ladder'}, spinner());
+  }
+
+  SettingsPage.prototype.load = function () {
+    var page = this;
+    replace(page.content, [h('h2', {class: 'pf-v5-c-title pf-m-xl', text: t('settings.title')}), page.alerts, page.list,
+      h('h2', {class: 'pf-v5-c-title pf-m-xl vg-section-title', text: t('ladder.title')}), page.ladder]);
+    return Promise.all([page.show(), page.showLadder()]);
+  };
+
+  SettingsPage.prototype.show = function () {
+    var page = this;
+    return api(page.base + '/settings').then(function (settings) {
+      if (stale(page.seq)) {
+        return;
+      }
+      replace(page.list, settings.length ? table('vg-settings-table', t('settings.title'), page.headers, settings.map(function (setting) {
+        return page.row(setting);
+      }), 'vg-settings-table') : alertBox('info', t('settings.none'), '', {id: 'vg-settings-empty'}));
+    }).catch(function (error) {
+      if (!stale(page.seq)) {
+        replace(page.list, errorAlert(error, 'refused.settings', {id: 'vg-settings-error'}));
+      }
+    });
+  };
+
+  function valueText(value) {
+    return value === null || value === undefined ? t('settings.noValue') : String(value);
+  }
+
+  SettingsPage.prototype.row = function (setting) {
+    var page = this;
+    var name = setting.name;
+    var input = h('input', {type: 'text', maxlength: '1024', autocomplete: 'off', spellcheck: 'false',
+      value: setting.value === null || setting.value === undefined ? '' : setting.value, 'aria-label': t('settings.newValue', name),
+      'data-setting-input': ''});
+    input.id = 'vg-setting-' + name.replace(/[^A-Za-z0-9_-]/g, '-');
+    var feedback = h('div', {class: 'vg-feedback', 'aria-live': 'polite'});
+    var confirm = h('div', {class: 'vg-confirm'});
+    var row;
+    var save = h('button', {type: 'submit', class: 'pf-v5-c-button pf-m-primary', 'data-action': 'save', text: t('settings.save')});
+    var reset = setting.value === null || setting.value === undefined ? null : button('secondary', t('settings.reset'), function () {
+      replace(feedback, []);
+      buttons.hidden = true;
+      input.disabled = true;
+      var yes = button('danger', t('settings.confirmResetButton'), function () {
+        yes.disabled = true;
+        no.disabled = true;
+        api(page.base + '/settings/' + encodeURIComponent(name), {method: 'DELETE'}).then(function () {
+          return api(page.base + '/settings').then(function (settings) {
+            var now = settings.filter(function (candidate) {
+              return candidate.name === name;
+            })[0] || Object.assign({}, setting, {value: null, effective: setting.defaultValue, problem: null});
+            page.replaceRow(row, now, alertBox('success', t('settings.wasReset', name, valueText(now.effective)), '', {id: 'vg-success'}));
+          });
+        }).catch(function (error) {
+          cancel();
+          replace(feedback, errorAlert(error, 'refused.reset', {class: 'pf-v5-c-alert pf-m-inline pf-m-danger vg-row-error'}));
+        });
+      }, {'data-action': 'confirm'});
+      var no = button('link', t('cancel'), cancel, {'data-action': 'cancel'});
+      replace(confirm, [h('p', {class: 'vg-question', text: t('settings.confirmReset', name, valueText(setting.defaultValue))}),
+        h('div', {class: 'vg-buttons'}, [yes, no])]);
+    }, {'data-action': 'reset'});
+    var buttons = h('div', {class: 'vg-buttons'}, [save, reset]);
+
+    function cancel() {
+      replace(confirm, []);
+      buttons.hidden = false;
+      input.disabled = false;
+    }
+
+    var form = h('form', {class: 'vg-setting-form', novalidate: true, onsubmit: function (event) {
+      event.preventDefault();
+      replace(feedback, []);
+      input.removeAttribute('aria-invalid');
+      save.disabled = true;
+      api(page.base + '/settings/' + encodeURIComponent(name), {method: 'PUT', body: {value: input.value}}).then(function (now) {
+        page.replaceRow(row, now, alertBox('success', t('settings.saved', name, valueText(now.value)), '', {id: 'vg-success'}));
+      }).catch(function (error) {
+        // What was typed stays in the field; the reason shows beside it.
+        save.disabled = false;
+        if (error.status === 400) {
+          input.setAttribute('aria-invalid', 'true');
+        }
+        replace(feedback, errorAlert(error, 'refused.setting', {class: 'pf-v5-c-alert pf-m-inline pf-m-danger vg-row-error',
+          'data-error': error.error || ''}));
+      });
+    }}, [formControl(input), buttons, confirm, feedback]);
+
+    var cells = [
+      h('div', {}, [h('div', {class: 'vg-code vg-strong', text: name}), h('div', {class: 'vg-muted', text: setting.description || ''})]),
+      h('span', {class: 'vg-code', text: valueText(setting.defaultValue)}),
+      h('span', {class: 'vg-code vg-setting-value', text: valueText(setting.value)}),
+      h('div', {}, [h('span', {class: 'vg-code vg-setting-effective', text: valueText(setting.effective)}),
+        setting.problem ? alertBox('warning', t('settings.problem'), setting.problem, {'data-problem': ''}) : null]),
+      form
+    ];
+    row = cellsRow({'data-setting': name, 'data-value': setting.value === null || setting.value === undefined ? '' : setting.value},
+      page.headers, cells);
+    return row;
+  };
+
+  /** The row as the setting now is, with what happened beside the field (one success message on the page at a time). */
+  SettingsPage.prototype.replaceRow = function (row, setting, notice) {
+    var previous = document.getElementById('vg-success');
+    if (previous) {
+      previous.parentNode.removeChild(previous);
+    }
+    replace(this.alerts, []);
+    var fresh = this.row(setting);
+    row.parentNode.replaceChild(fresh, row);
+    append(fresh.querySelector('.vg-feedback'), notice);
+  };
+
+  SettingsPage.prototype.showLadder = function () {
+    var page = this;
+    return api(page.base + '/ladder').then(function (rungs) {
+      if (stale(page.seq)) {
+        return;
+      }
+      var headers = [t('ladder.tier'), t('ladder.role'), t('ladder.label'), t('ladder.members')];
+      replace(page.ladder, rungs.length ? table('vg-ladder-table', t('ladder.title'), headers, rungs.map(function (rung) {
+        var members = rung.capped || rung.members === null || rung.members === undefined
+          ? t('ladder.atLeast', rung.membersAtLeast) : String(rung.members);
+        return cellsRow({'data-tier': String(rung.tier), 'data-role': rung.role}, headers, [
+          h('span', {class: 'vg-strong', text: t('ladder.level', rung.tier)}),
+          h('span', {class: 'vg-code', text: rung.role}),
+          h('span', {text: rung.label || ''}),
+          h('span', {class: 'vg-ladder-members', text: members})
+        ]);
+      })) : alertBox('info', t('ladder.none'), '', {id: 'vg-ladder-empty'}));
+    }).catch(function (error) {
+      if (!stale(page.seq)) {
+        replace(page.ladder, errorAlert(error, 'refused.ladder', {id: 'vg-ladder-error'}));
       }
     });
   };

@@ -12,6 +12,7 @@ import dev.viewgate.it.support.Browser;
 import dev.viewgate.it.support.Http;
 import dev.viewgate.it.support.KeycloakExtension;
 import dev.viewgate.it.support.KeycloakServer;
+import dev.viewgate.it.support.Tokens;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
@@ -496,6 +497,184 @@ class ConsoleIT {
         }
         assertEquals(403, http.get(server.adminUrl() + "/guests", http.passwordGrant(server.baseUrl() + "/realms/" + REALM,
                 "admin-cli", null, username, username)).status());
+    }
+
+    /** The admin API's view-as sessions of the demo realm, all of them. */
+    private List<JsonNode> viewAsSessions() {
+        List<JsonNode> all = new ArrayList<>();
+        Admin.expect(http.get(server.adminUrl() + "/view-as-sessions?max=1000", http.adminToken()), 200).json().forEach(all::add);
+        return all;
+    }
+
+    /** A list of the console paged 20 at a time: pages on until the row shows, and returns its locator. */
+    private static By pageTo(Browser browser, By row, String idPrefix) {
+        waiting(browser).until(d -> !d.findElements(row).isEmpty() || !d.findElements(By.id(idPrefix + "-next")).isEmpty());
+        for (int pages = 0; browser.driver().findElements(row).isEmpty(); pages++) {
+            assertTrue(pages < 100, "the row never showed: " + row);
+            WebElement next = browser.element(By.id(idPrefix + "-next"));
+            assertNull(next.getAttribute("disabled"), "the last page lacks " + row);
+            String range = browser.text(By.id(idPrefix + "-range"));
+            next.click();
+            waiting(browser).until(d -> !d.findElements(row).isEmpty()
+                    || (!d.findElements(By.id(idPrefix + "-range")).isEmpty()
+                    && !range.equals(d.findElement(By.id(idPrefix + "-range")).getText())));
+        }
+        return row;
+    }
+
+    /** A fresh analyst (T3) who starts view as T2 through the realm API; the sid of the token's SSO session. */
+    private String analystViewingAsTier2(String username) {
+        String userId = admin.createUser(REALM, username, "Vic", "Viewas");
+        admin.grantRealmRoles(REALM, userId, "analyst");
+        Tokens tokens = new Tokens(server, http, username);
+        Admin.expect(http.postJson(server.viewgateUrl() + "/view-as", tokens.access(), Map.of("tier", 2)), 200);
+        return Tokens.claims(tokens.access()).get("sid").asText();
+    }
+
+    private String tierLabel(int tier) {
+        for (JsonNode rung : Admin.expect(http.get(server.adminUrl() + "/ladder", http.adminToken()), 200).json()) {
+            if (rung.get("tier").asInt() == tier) {
+                return rung.get("label").asText();
+            }
+        }
+        throw new AssertionError("no tier " + tier);
+    }
+
+    @Test
+    void masterAdminEndsAMembersViewAsAndIsToldWhenOneHadAlreadyEnded() {
+        setUpMaster();
+        String username = "console-viewas-" + System.nanoTime();
+        String gone = "console-viewas-gone-" + System.nanoTime();
+        String sid = analystViewingAsTier2(username);
+        String goneSid = analystViewingAsTier2(gone);
+        String as = "the tier " + tierLabel(2) + " (T2)";
+        By row = By.cssSelector("tr[data-session-id='" + sid + "']");
+        By goneRow = By.cssSelector("tr[data-session-id='" + goneSid + "']");
+        try (Browser browser = Browser.start("en")) {
+            browser.open(console("master") + "#/realms/" + REALM + "/viewas");
+            browser.signIn("admin", "admin");
+            assertEquals("View as in force, oldest first", browser.text(By.cssSelector("#vg-content h2")));
+            pageTo(browser, row, "vg-viewas");
+            String text = browser.element(row).getText();
+            assertTrue(text.contains(username) && text.contains(as), text);
+            assertEquals(username, browser.element(row).getAttribute("data-actor"));
+            shoot(browser, "viewas", row);
+
+            browser.element(row).findElement(By.cssSelector("button[data-action='end']")).click();
+            browser.element(By.cssSelector("tr[data-session-id='" + sid + "'] button[data-action='confirm']"));
+            assertTrue(browser.element(row).getText().contains("End the view as of " + username + " (" + as + ")?"),
+                    browser.element(row).getText());
+            shoot(browser, "viewas-confirm", row);
+            browser.element(By.cssSelector("tr[data-session-id='" + sid + "'] button[data-action='confirm']")).click();
+            browser.awaitText(By.cssSelector("#vg-success .pf-v5-c-alert__title"), username + " no longer views as " + as + ".");
+            waiting(browser).until(d -> d.findElements(row).isEmpty());
+            shoot(browser, "viewas-ended");
+
+            // The other one ends elsewhere while the admin confirms: the console says it had already ended.
+            pageTo(browser, goneRow, "vg-viewas");
+            browser.element(goneRow).findElement(By.cssSelector("button[data-action='end']")).click();
+            browser.element(By.cssSelector("tr[data-session-id='" + goneSid + "'] button[data-action='confirm']"));
+            Admin.expect(http.delete(server.adminUrl() + "/view-as-sessions/" + goneSid, http.adminToken()), 204);
+            browser.element(By.cssSelector("tr[data-session-id='" + goneSid + "'] button[data-action='confirm']")).click();
+            browser.awaitText(By.cssSelector("#vg-already-ended .pf-v5-c-alert__title"),
+                    "The view as of " + gone + " (" + as + ") had already ended.");
+            waiting(browser).until(d -> d.findElements(goneRow).isEmpty());
+        }
+
+        assertTrue(viewAsSessions().stream().noneMatch(s -> sid.equals(s.get("sessionId").asText())), "no longer listed");
+        JsonNode ended = Admin.expect(http.get(server.adminUrl() + "/audit?type=VIEW_AS_ENDED&subject=" + username,
+                http.adminToken()), 200).json();
+        assertEquals(1, ended.size(), ended.toString());
+        assertEquals("ended_by_admin", ended.get(0).get("details").get("reason").asText(), ended.toString());
+        assertEquals("admin", ended.get(0).get("actor").get("username").asText(), ended.toString());
+        assertEquals("viewgate/view-as/" + sid, ended.get(0).get("resource").asText(), ended.toString());
+    }
+
+    private JsonNode setting(String name) {
+        for (JsonNode setting : Admin.expect(http.get(server.adminUrl() + "/settings", http.adminToken()), 200).json()) {
+            if (setting.get("name").asText().equals(name)) {
+                return setting;
+            }
+        }
+        throw new AssertionError("no setting " + name);
+    }
+
+    @Test
+    void masterAdminChangesASettingIsToldWhyABadValueIsRefusedAndResetsIt() {
+        setUpMaster();
+        String name = "viewgate.viewAs.maxMinutes";
+        assertTrue(setting(name).get("value").isNull(), "the demo realm leaves it unset");
+        By row = By.cssSelector("tr[data-setting='" + name + "']");
+        By input = By.cssSelector("tr[data-setting='" + name + "'] input[data-setting-input]");
+        By save = By.cssSelector("tr[data-setting='" + name + "'] button[data-action='save']");
+        try (Browser browser = Browser.start("en")) {
+            browser.open(console("master") + "#/realms/" + REALM + "/settings");
+            browser.signIn("admin", "admin");
+            String text = browser.element(row).getText();
+            assertTrue(text.contains(name) && text.contains("60") && text.contains("(none)"), text);
+            assertTrue(browser.driver().findElements(By.cssSelector("tr[data-setting='" + name + "'] button[data-action='reset']"))
+                    .isEmpty(), "nothing to reset while unset");
+            shoot(browser, "settings", row);
+
+            browser.element(input).sendKeys("30");
+            browser.element(save).click();
+            browser.awaitText(By.cssSelector("#vg-success .pf-v5-c-alert__title"), name + " is now 30.");
+            assertEquals("30", browser.element(row).getAttribute("data-value"));
+            assertEquals("30", browser.text(By.cssSelector("tr[data-setting='" + name + "'] .vg-setting-effective")));
+            assertEquals("30", setting(name).get("value").asText());
+            shoot(browser, "setting-saved", row);
+
+            browser.element(input).clear();
+            browser.element(input).sendKeys("abc");
+            browser.element(save).click();
+            By error = By.cssSelector("tr[data-setting='" + name + "'] .vg-row-error");
+            browser.awaitText(By.cssSelector("tr[data-setting='" + name + "'] .vg-row-error .pf-v5-c-alert__description"),
+                    name + " must be a whole number from 1 to 1440");
+            assertEquals("invalid_setting", browser.element(error).getAttribute("data-error"));
+            assertEquals("400", browser.element(error).getAttribute("data-status"));
+            assertEquals("abc", browser.element(input).getAttribute("value"), "what was typed stays");
+            assertEquals("true", browser.element(input).getAttribute("aria-invalid"));
+            assertEquals("30", setting(name).get("value").asText(), "refused: unchanged");
+            shoot(browser, "setting-invalid", row);
+
+            browser.element(By.cssSelector("tr[data-setting='" + name + "'] button[data-action='reset']")).click();
+            browser.element(By.cssSelector("tr[data-setting='" + name + "'] button[data-action='confirm']"));
+            assertTrue(browser.element(row).getText().contains("Reset " + name + " to its default (60)?"), browser.element(row).getText());
+            shoot(browser, "setting-reset-confirm", row);
+            browser.element(By.cssSelector("tr[data-setting='" + name + "'] button[data-action='confirm']")).click();
+            browser.awaitText(By.cssSelector("#vg-success .pf-v5-c-alert__title"), name + " was reset to its default (60).");
+            assertEquals("", browser.element(row).getAttribute("data-value"));
+            assertTrue(setting(name).get("value").isNull(), "unset again");
+            assertEquals("60", setting(name).get("effective").asText());
+        } finally {
+            http.delete(server.adminUrl() + "/settings/" + name, http.adminToken());
+        }
+        assertTrue(setting(name).get("value").isNull());
+    }
+
+    @Test
+    void theSettingsTabShowsTheDemoRealmsLadder() {
+        setUpMaster();
+        JsonNode ladder = Admin.expect(http.get(server.adminUrl() + "/ladder", http.adminToken()), 200).json();
+        assertEquals(8, ladder.size(), ladder.toString());
+        try (Browser browser = Browser.start("en")) {
+            browser.open(console("master") + "#/realms/" + REALM + "/settings");
+            browser.signIn("admin", "admin");
+            waiting(browser).until(d -> d.findElements(By.cssSelector("#vg-ladder-table tbody tr")).size() == 8);
+            List<WebElement> rows = browser.driver().findElements(By.cssSelector("#vg-ladder-table tbody tr"));
+            for (int i = 0; i < 8; i++) {
+                JsonNode rung = ladder.get(i);
+                WebElement shown = rows.get(i);
+                assertEquals(String.valueOf(i + 1), shown.getAttribute("data-tier"));
+                assertEquals(rung.get("role").asText(), shown.getAttribute("data-role"));
+                String text = shown.getText();
+                assertTrue(text.contains("T" + (i + 1)) && text.contains(rung.get("label").asText()), text);
+                String members = shown.findElement(By.cssSelector(".vg-ladder-members")).getText();
+                assertFalse(rung.get("capped").asBoolean(), rung.toString());
+                assertEquals(rung.get("members").asText(), members, "the count the API gives for " + rung);
+            }
+            shoot(browser, "ladder", By.id("vg-ladder-table"));
+        }
     }
 
     private static Path tempDir(String prefix) {
