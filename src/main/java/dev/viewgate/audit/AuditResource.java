@@ -61,9 +61,8 @@ public final class AuditResource {
                                                  @QueryParam("max") String max) {
         access.requireViewEvents();
         AuditFilter filter = AuditFilter.parse(type, actor, subject, from, to);
-        int firstResult = QueryParams.integer("first", first, 0, 0, Integer.MAX_VALUE);
-        int maxResults = QueryParams.integer("max", max, 100, 1, MAX_PAGE);
-        return new AuditQuery(session).newestFirst(realm.getId(), filter, firstResult, maxResults).stream()
+        QueryParams.Page page = QueryParams.page(first, max, 100, MAX_PAGE);
+        return new AuditQuery(session).newestFirst(realm.getId(), filter, page.first(), page.max()).stream()
                 .map(row -> AuditEventRepresentation.of(row, realm.getName()))
                 .toList();
     }

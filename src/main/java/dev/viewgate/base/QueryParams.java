@@ -7,6 +7,15 @@ public final class QueryParams {
     private QueryParams() {
     }
 
+    /** A page of a list: {@code first} from 0, {@code max} from 1 to {@code largest}. */
+    public record Page(int first, int max) {
+    }
+
+    /** {@code first} (default 0) and {@code max} (default {@code defaultMax}, at most {@code largest}), each a 400 if malformed. */
+    public static Page page(String first, String max, int defaultMax, int largest) {
+        return new Page(integer("first", first, 0, 0, Integer.MAX_VALUE), integer("max", max, defaultMax, 1, largest));
+    }
+
     public static int integer(String name, String value, int fallback, int min, int max) {
         if (value == null || value.isBlank()) {
             return fallback;

@@ -55,10 +55,9 @@ public final class GuestInventoryResource {
         if (viewKey != null) {
             ViewService.requireKey("view", viewKey);
         }
+        QueryParams.Page page = QueryParams.page(first, max, 100, MAX_PAGE);
         return new GuestGrantService(session, realm)
-                .inventory(client, viewKey, bool(publicLink), status,
-                        QueryParams.integer("first", first, 0, 0, Integer.MAX_VALUE),
-                        QueryParams.integer("max", max, 100, 1, MAX_PAGE))
+                .inventory(client, viewKey, bool(publicLink), status, page.first(), page.max())
                 .stream()
                 .map(l -> GuestGrantRepresentation.of(l.grant(), l.view(), clientIdOf(l.view()), null))
                 .toList();

@@ -16,8 +16,6 @@ import org.keycloak.models.UserSessionModel;
  */
 public final class GuestPrincipals {
 
-    /** User attribute naming the grant a principal acts for; members never carry it. */
-    public static final String GRANT_ATTRIBUTE = GuestMarks.PRINCIPAL_ATTRIBUTE;
     /** User-session note naming the grant whose tokens the session issues. */
     public static final String GRANT_NOTE = "viewgate.guest.grant";
     private static final String USERNAME_PREFIX = "viewgate-guest-";
@@ -36,7 +34,7 @@ public final class GuestPrincipals {
         // addDefaultRoles=false: not even default-roles-<realm>, so a guest token carries no role and no audience
         UserModel user = session.users().addUser(realm, null, USERNAME_PREFIX + grantId, false, false);
         user.setEnabled(true);
-        user.setSingleAttribute(GRANT_ATTRIBUTE, grantId);
+        user.setSingleAttribute(GuestMarks.PRINCIPAL_ATTRIBUTE, grantId);
         // Keycloak's Users list shows names: a guest principal reads as what it is, a link to one view of one app
         user.setFirstName(FIRST_NAME);
         user.setLastName(clientId + " / " + viewKey);
@@ -59,10 +57,6 @@ public final class GuestPrincipals {
                 .setParameter("client", clientUuid)
                 .getResultList()
                 .forEach(this::remove);
-    }
-
-    public static boolean isGuest(UserModel user) {
-        return GuestMarks.isGuest(user);
     }
 
     /** The grant a user session issues guest tokens for, or null for a member's session. */

@@ -16,9 +16,8 @@ final class AccessRequestViews {
     static List<AccessRequestRepresentation> page(KeycloakSession session, RealmModel realm, String status, String first,
                                                   String max) {
         AccessRequestStatus wanted = QueryParams.enumValue("status", status, AccessRequestStatus.PENDING, AccessRequestStatus.class);
-        int firstResult = QueryParams.integer("first", first, 0, 0, Integer.MAX_VALUE);
-        int maxResults = QueryParams.integer("max", max, 20, 1, MAX_PAGE);
-        return new AccessRequestService(session, realm).list(wanted, firstResult, maxResults).stream()
+        QueryParams.Page page = QueryParams.page(first, max, 20, MAX_PAGE);
+        return new AccessRequestService(session, realm).list(wanted, page.first(), page.max()).stream()
                 .map(r -> AccessRequestRepresentation.of(r, session.users().getUserById(realm, r.getRequesterId())))
                 .toList();
     }

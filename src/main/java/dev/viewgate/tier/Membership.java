@@ -1,5 +1,6 @@
 package dev.viewgate.tier;
 
+import dev.viewgate.base.GuestMarks;
 import org.keycloak.models.UserModel;
 
 /**
@@ -8,14 +9,10 @@ import org.keycloak.models.UserModel;
  */
 public final class Membership {
 
-    /** The user attribute that marks a guest grant's principal (the guest package sets it). */
-    public static final String GUEST_PRINCIPAL_ATTRIBUTE = "viewgate.guest";
-
     private Membership() {
     }
 
     public static boolean isMemberAccount(UserModel user) {
-        return user != null && user.getServiceAccountClientLink() == null
-                && user.getFirstAttribute(GUEST_PRINCIPAL_ATTRIBUTE) == null;
+        return user != null && user.getServiceAccountClientLink() == null && !GuestMarks.isGuest(user);
     }
 }

@@ -18,7 +18,7 @@ public final class TierCensus {
     public record Rung(Tier tier, long members) {
     }
 
-    public record Result(List<Rung> rungs, int examined, boolean capped) {
+    public record Result(List<Rung> rungs, boolean capped) {
     }
 
     private static final int PAGE = 500;
@@ -60,6 +60,6 @@ public final class TierCensus {
         List<Rung> rungs = tiers.ladder().tiers().stream()
                 .map(tier -> new Rung(tier, members.getOrDefault(tier.level(), 0L)))
                 .toList();
-        return new Result(rungs, examined, capped);
+        return new Result(rungs, capped);
     }
 }

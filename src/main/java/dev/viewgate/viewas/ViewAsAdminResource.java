@@ -64,10 +64,9 @@ public final class ViewAsAdminResource {
     @APIResponse(responseCode = "403", description = "The admin may not view users")
     public List<ViewAsSessionRepresentation> list(@QueryParam("first") String first, @QueryParam("max") String max) {
         access.requireViewUsers();
-        int firstResult = QueryParams.integer("first", first, 0, 0, Integer.MAX_VALUE);
-        int maxResults = QueryParams.integer("max", max, 100, 1, MAX_PAGE);
+        QueryParams.Page page = QueryParams.page(first, max, 100, MAX_PAGE);
         return new ViewAsService(session, realm).active().stream()
-                .skip(firstResult).limit(maxResults)
+                .skip(page.first()).limit(page.max())
                 .map(ViewAsSessionRepresentation::of)
                 .toList();
     }

@@ -6,9 +6,9 @@ import dev.viewgate.audit.AuditType;
 import dev.viewgate.base.Caller;
 import dev.viewgate.base.ViewAsNotes;
 import dev.viewgate.base.ViewgateException;
-import dev.viewgate.guest.GuestPrincipals;
 import dev.viewgate.tier.Authority;
 import dev.viewgate.tier.AuthorityRule.Verdict;
+import dev.viewgate.tier.Membership;
 import dev.viewgate.tier.SimulationOutgrown;
 import dev.viewgate.tier.Tier;
 import dev.viewgate.tier.TierService;
@@ -114,12 +114,6 @@ public final class ViewAsService {
         if (!target.isEnabled()) {
             throw ViewgateException.badRequest("user_disabled", "That member is disabled");
         }
-        if (target.getServiceAccountClientLink() != null) {
-            throw ViewgateException.badRequest("service_account", "A service account is not a member");
-        }
-        if (GuestPrincipals.isGuest(target)) {
-            throw ViewgateException.badRequest("not_a_member", "That user is a guest grant's principal, not a member");
-        }
         Verdict verdict = new Authority(session, realm).viewAsMember(actor, target);
         if (!verdict.allowed()) {
             LOG.debugf("Viewgate, realm '%s': %s may not view as %s: %s", realm.getName(), actor.getUsername(),
@@ -159,7 +153,7 @@ public final class ViewAsService {
         }
         // Service accounts and guest principals are no members: answered as unknown, so that the answer tells nobody
         // which clients have a service account or which guest grants are live.
-        if (user == null || user.getServiceAccountClientLink() != null || GuestPrincipals.isGuest(user)) {
+        if (user == null || !Membership.isMemberAccount(user)) {
             throw ViewgateException.notFound("unknown_user", "No member " + idOrUsername + " in realm " + realm.getName());
         }
         return user;
@@ -269,18 +263,13 @@ public final class ViewAsService {
      * with reason {@code ended_by_admin}, the admin as actor and the member as subject; false when it ended meanwhile.
      */
     public boolean endByAdmin(Caller admin, Active active) {
-        UserSessionModel userSession = session.sessions().getUserSession(realm, active.sessionId());
-        if (userSession == null) {
-            return false;
+        boolean ended = end(admin, active.actor(), session.sessions().getUserSession(realm, active.sessionId()),
+                EndReason.ENDED_BY_ADMIN, null);
+        if (ended) {
+            LOG.debugf("Viewgate, realm '%s': %s ended the view-as of %s on session %s", realm.getName(),
+                    admin.user().getUsername(), active.actor().getUsername(), active.sessionId());
         }
-        ViewAsNotes.clear(userSession);
-        if (!deleteRow(active.sessionId())) {
-            return false;
-        }
-        LOG.debugf("Viewgate, realm '%s': %s ended the view-as of %s on session %s", realm.getName(),
-                admin.user().getUsername(), active.actor().getUsername(), active.sessionId());
-        record(admin, active.actor(), active.sessionId(), EndReason.ENDED_BY_ADMIN, active.state(), null);
-        return true;
+        return ended;
     }
 
     /** Ends, in the transaction that removes {@code user}, every view-as of theirs, while they can still be named. */
@@ -308,16 +297,25 @@ public final class ViewAsService {
      * several requests or nodes notice the same end, it is recorded once.
      */
     boolean end(Caller actor, UserSessionModel userSession, EndReason reason, Verdict why) {
-        Optional<ViewAsNotes.State> state = userSession == null ? Optional.empty() : ViewAsNotes.read(userSession);
+        return end(actor, null, userSession, reason, why);
+    }
+
+    /** {@code member}: the subject of the row when someone else (an admin) ends it; else the member viewed as. */
+    private boolean end(Caller actor, UserModel member, UserSessionModel userSession, EndReason reason, Verdict why) {
         if (userSession == null) {
             return false;
         }
+        Optional<ViewAsNotes.State> state = ViewAsNotes.read(userSession);
         ViewAsNotes.clear(userSession);
         String sessionId = userSession.getId();
         if (!deleteRow(sessionId)) {
             return false;
         }
-        audit(actor, sessionId, reason, state.orElse(null), why);
+        if (member != null) {
+            record(actor, member, sessionId, reason, state.orElse(null), why);
+        } else {
+            audit(actor, sessionId, reason, state.orElse(null), why);
+        }
         return true;
     }
 

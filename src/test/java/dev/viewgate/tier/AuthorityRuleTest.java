@@ -120,13 +120,4 @@ class AuthorityRuleTest {
                     roles(carried)));
         }
     }
-
-    @Nested
-    class MembershipMark {
-
-        @Test
-        void theGuestPrincipalMarkIsTheGuestPackages() {
-            assertEquals(dev.viewgate.guest.GuestPrincipals.GRANT_ATTRIBUTE, Membership.GUEST_PRINCIPAL_ATTRIBUTE);
-        }
-    }
 }
