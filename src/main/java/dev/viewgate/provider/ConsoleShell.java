@@ -1,5 +1,6 @@
 package dev.viewgate.provider;
 
+import org.keycloak.common.util.HtmlUtils;
 /**
  * The HTML shell of the Viewgate console: no data, only where to sign in (realm, client, server) in escaped
  * {@code data-} attributes, PatternFly 5 from Keycloak's own resources and the console's script. Everything the
@@ -61,23 +62,8 @@ public final class ConsoleShell {
         return html.append("</body>\n</html>\n").toString();
     }
 
-    /** HTML text and attribute values (double- or single-quoted). */
+    /** HTML text and attribute values (double- or single-quoted), as Keycloak escapes them. */
     public static String escape(String text) {
-        if (text == null) {
-            return "";
-        }
-        StringBuilder out = new StringBuilder(text.length() + 16);
-        for (int i = 0; i < text.length(); i++) {
-            char c = text.charAt(i);
-            switch (c) {
-                case '&' -> out.append("&amp;");
-                case '<' -> out.append("&lt;");
-                case '>' -> out.append("&gt;");
-                case '"' -> out.append("&quot;");
-                case '\'' -> out.append("&#39;");
-                default -> out.append(c);
-            }
-        }
-        return out.toString();
+        return text == null ? "" : HtmlUtils.escapeAttribute(text);
     }
 }

@@ -111,9 +111,9 @@ class ConsoleIT {
         assertTrue(shell.header("Content-Type").startsWith("text/html"), shell.header("Content-Type"));
         assertEquals("no-store", shell.header("Cache-Control"));
         String html = shell.body();
-        assertTrue(html.contains("<meta http-equiv=\"Content-Security-Policy\" content=\"default-src &#39;self&#39;; "
-                + "script-src &#39;self&#39;; style-src &#39;self&#39;; img-src &#39;self&#39; data:; connect-src &#39;self&#39;; "
-                + "object-src &#39;none&#39;; base-uri &#39;none&#39;\">"), html);
+        assertTrue(html.contains("<meta http-equiv=\"Content-Security-Policy\" content=\"default-src &apos;self&apos;; "
+                + "script-src &apos;self&apos;; style-src &apos;self&apos;; img-src &apos;self&apos; data:; connect-src &apos;self&apos;; "
+                + "object-src &apos;none&apos;; base-uri &apos;none&apos;\">"), html);
         // No inline script: only src= scripts, and the config only in data- attributes with no markup in them.
         Matcher scripts = Pattern.compile("<script([^>]*)>([^<]*)</script>").matcher(html);
         int count = 0;

@@ -31,17 +31,17 @@ class ConsoleShellTest {
         String html = ConsoleShell.html(config(attack, true));
         assertFalse(html.contains("<script>alert"), html);
         assertFalse(html.contains("x\""), "the quote cannot end the attribute");
-        assertTrue(html.contains("data-realm=\"x&quot;&gt;&lt;script&gt;alert(1)&lt;/script&gt;&#39;&amp;\""), html);
+        assertTrue(html.contains("data-realm=\"x&quot;&gt;&lt;script&gt;alert(1)&lt;/script&gt;&apos;&amp;\""), html);
         assertEquals(1, html.split("<script", -1).length - 1, "one script element: app.js");
-        assertTrue(html.contains("<script src=\"/realms/x&quot;&gt;&lt;script&gt;alert(1)&lt;/script&gt;&#39;&amp;/viewgate/console/app.js\" defer>"), html);
+        assertTrue(html.contains("<script src=\"/realms/x&quot;&gt;&lt;script&gt;alert(1)&lt;/script&gt;&apos;&amp;/viewgate/console/app.js\" defer>"), html);
     }
 
     @Test
     void shellCarriesThePolicyAndPatternFlyFromKeycloak() {
         String html = ConsoleShell.html(config("demo", true));
-        assertTrue(html.contains("<meta http-equiv=\"Content-Security-Policy\" content=\"default-src &#39;self&#39;; "
-                + "script-src &#39;self&#39;; style-src &#39;self&#39;; img-src &#39;self&#39; data:; connect-src &#39;self&#39;; "
-                + "object-src &#39;none&#39;; base-uri &#39;none&#39;\">"), html);
+        assertTrue(html.contains("<meta http-equiv=\"Content-Security-Policy\" content=\"default-src &apos;self&apos;; "
+                + "script-src &apos;self&apos;; style-src &apos;self&apos;; img-src &apos;self&apos; data:; connect-src &apos;self&apos;; "
+                + "object-src &apos;none&apos;; base-uri &apos;none&apos;\">"), html);
         assertTrue(html.contains("href=\"/resources/ab12c/common/keycloak/vendor/patternfly-v5/patternfly.min.css\""), html);
         assertTrue(html.contains("data-client-id=\"viewgate-console\""), html);
         assertTrue(html.contains("data-server-url=\"http://127.0.0.1:8443\""), html);
