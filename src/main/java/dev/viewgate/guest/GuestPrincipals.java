@@ -30,9 +30,14 @@ public final class GuestPrincipals {
         this.realm = realm;
     }
 
+    /** The username of a grant's principal. */
+    static String usernameOf(String grantId) {
+        return USERNAME_PREFIX + grantId;
+    }
+
     UserModel create(String grantId, String clientId, String viewKey) {
         // addDefaultRoles=false: not even default-roles-<realm>, so a guest token carries no role and no audience
-        UserModel user = session.users().addUser(realm, null, USERNAME_PREFIX + grantId, false, false);
+        UserModel user = session.users().addUser(realm, null, usernameOf(grantId), false, false);
         user.setEnabled(true);
         user.setSingleAttribute(GuestMarks.PRINCIPAL_ATTRIBUTE, grantId);
         // Keycloak's Users list shows names: a guest principal reads as what it is, a link to one view of one app

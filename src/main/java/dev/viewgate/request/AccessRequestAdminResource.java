@@ -43,14 +43,16 @@ public final class AccessRequestAdminResource {
 
     @GET
     @Produces(MediaType.APPLICATION_JSON)
-    @Operation(summary = "Requests with a status (PENDING by default), oldest first")
+    @Operation(summary = "Requests with a status (PENDING by default, or ALL), of one requester (id or username) if given;"
+            + " the PENDING queue oldest first, history newest first")
     @APIResponse(responseCode = "200", description = "A page of requests",
             content = @Content(schema = @Schema(type = SchemaType.ARRAY, implementation = AccessRequestRepresentation.class)))
     @APIResponse(responseCode = "403", description = "The admin may not view users")
-    public List<AccessRequestRepresentation> list(@QueryParam("status") String status, @QueryParam("first") String first,
-                                                  @QueryParam("max") String max) {
+    public List<AccessRequestRepresentation> list(@QueryParam("status") String status,
+                                                  @QueryParam("requester") String requester,
+                                                  @QueryParam("first") String first, @QueryParam("max") String max) {
         access.requireViewUsers();
-        return AccessRequestViews.page(session, realm, status, first, max);
+        return AccessRequestViews.page(session, realm, status, requester, first, max);
     }
 
     @GET

@@ -124,7 +124,7 @@ public final class AccessRequestPages {
         TierLadder ladder = tiers.ladder();
         Map<String, Object> model = new HashMap<>();
         model.put("count", requests.count(AccessRequestStatus.PENDING));
-        model.put("requests", requests.list(AccessRequestStatus.PENDING, 0, QUEUE_PAGE).stream()
+        model.put("requests", requests.list(AccessRequestStatus.PENDING, null, 0, QUEUE_PAGE).stream()
                 .map(r -> queueEntry(r, ladder, tiers, caller)).toList());
         Decider decider = Decider.member(session, caller);
         model.put("grantable", ladder.tiers().stream().filter(t -> decider.offers(caller.realm().getRole(t.role())))

@@ -94,14 +94,16 @@ public final class AccessRequestResource {
 
     @GET
     @Produces(MediaType.APPLICATION_JSON)
-    @Operation(summary = "Deciders: requests with a status, oldest first")
+    @Operation(summary = "Deciders: requests with a status (PENDING by default, or ALL), of one requester (id or username)"
+            + " if given; the PENDING queue oldest first, history newest first")
     @APIResponse(responseCode = "200", description = "A page of requests",
             content = @Content(schema = @Schema(type = SchemaType.ARRAY, implementation = AccessRequestRepresentation.class)))
     @APIResponse(responseCode = "403", description = "not_a_decider")
-    public List<AccessRequestRepresentation> list(@QueryParam("status") String status, @QueryParam("first") String first,
-                                                  @QueryParam("max") String max) {
+    public List<AccessRequestRepresentation> list(@QueryParam("status") String status,
+                                                  @QueryParam("requester") String requester,
+                                                  @QueryParam("first") String first, @QueryParam("max") String max) {
         Decider decider = Decider.member(session, RequestAuth.bearer(session));
-        return AccessRequestViews.page(session, decider.caller().realm(), status, first, max);
+        return AccessRequestViews.page(session, decider.caller().realm(), status, requester, first, max);
     }
 
     @GET

@@ -161,14 +161,24 @@ public final class AccessRequestService {
         return true;
     }
 
-    public List<AccessRequestEntity> list(AccessRequestStatus status, int first, int max) {
-        return em.createQuery("select r from AccessRequestEntity r where r.realmId = :realm and r.status = :status"
-                        + " order by r.createdAt, r.id", AccessRequestEntity.class)
-                .setParameter("realm", realm.getId())
-                .setParameter("status", status)
-                .setFirstResult(first)
-                .setMaxResults(max)
-                .getResultList();
+    /**
+     * A page of requests: with a status (null: every status) and of one requester (null: everyone's). The queue
+     * (PENDING) comes oldest first, as it is worked off; every other list is history and comes newest first.
+     */
+    public List<AccessRequestEntity> list(AccessRequestStatus status, String requesterId, int first, int max) {
+        String order = status == AccessRequestStatus.PENDING ? "r.createdAt, r.id" : "r.createdAt desc, r.id desc";
+        var query = em.createQuery("select r from AccessRequestEntity r where r.realmId = :realm"
+                        + (status == null ? "" : " and r.status = :status")
+                        + (requesterId == null ? "" : " and r.requesterId = :requester")
+                        + " order by " + order, AccessRequestEntity.class)
+                .setParameter("realm", realm.getId());
+        if (status != null) {
+            query.setParameter("status", status);
+        }
+        if (requesterId != null) {
+            query.setParameter("requester", requesterId);
+        }
+        return query.setFirstResult(first).setMaxResults(max).getResultList();
     }
 
     /** The pending count is one row ({@link PendingCount}); the others are counted. */

@@ -81,7 +81,7 @@ public final class Decider {
     /** 403 unless this decider may make {@code requester} hold {@code role}, which removes {@code replaced}. */
     void requireMayGrant(UserModel requester, RoleModel role, List<RoleModel> replaced) {
         if (admin != null) {
-            admin.requireMapRole(role);
+            admin.requireMapRoleWithWhatItCarries(role);
             replaced.forEach(admin::requireMapRole);
             return;
         }

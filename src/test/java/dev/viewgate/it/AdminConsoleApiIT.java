@@ -229,7 +229,13 @@ class AdminConsoleApiIT {
             assertTrue(setting.get("value").isNull(), "the demo realm sets none: " + setting);
             assertEquals(setting.get("defaultValue"), setting.get("effective"), setting.toString());
             assertFalse(setting.get("description").asText().isBlank());
+            boolean number = "number".equals(setting.get("kind").asText());
+            assertEquals(number, setting.get("min").isInt(), "a number has bounds, a role list none: " + setting);
+            assertEquals(number, setting.get("max").isInt(), setting.toString());
         }
+        JsonNode minutes = listed.get(SETTINGS.indexOf("viewgate.viewAs.maxMinutes"));
+        assertEquals(1, minutes.get("min").asInt());
+        assertEquals(1440, minutes.get("max").asInt());
         String maxMinutes = "viewgate.viewAs.maxMinutes";
         int rowsBefore = audit("type=SETTING_CHANGED&max=1000").size();
         try {
@@ -313,6 +319,45 @@ class AdminConsoleApiIT {
 
     private JsonNode me(String token) {
         return Admin.expect(http.get(server.viewgateUrl() + "/me", token), 200).json();
+    }
+
+    @Test
+    void theRequestHistoryFiltersByStatusAndRequesterNewestFirst() {
+        String username = "history-" + System.nanoTime();
+        String userId = admin.createUser(REALM, username, "Hist", "Ory");
+        String member = http.memberToken(username);
+        String first = Admin.expect(http.postJson(server.viewgateUrl() + "/access-requests", member,
+                Map.of("desiredRole", "explorer")), 201).json().get("id").asText();
+        Admin.expect(http.postJson(api("/access-requests/" + first + "/decline"), http.adminToken(), Map.of("reason", "not yet")), 200);
+        String second = Admin.expect(http.postJson(server.viewgateUrl() + "/access-requests", member,
+                Map.of("desiredRole", "builder")), 201).json().get("id").asText();
+
+        // Every status, newest first, by id or by username; nobody else's.
+        for (String requester : List.of(userId, username)) {
+            JsonNode all = Admin.expect(http.get(api("/access-requests?status=ALL&requester=" + requester), http.adminToken()), 200).json();
+            assertEquals(2, all.size(), all.toString());
+            assertEquals(second, all.get(0).get("id").asText(), all.toString());
+            assertEquals(first, all.get(1).get("id").asText(), all.toString());
+            assertEquals("PENDING", all.get(0).get("status").asText());
+            assertEquals("DECLINED", all.get(1).get("status").asText());
+            assertEquals("not yet", all.get(1).get("reason").asText());
+        }
+        JsonNode declined = Admin.expect(http.get(api("/access-requests?status=DECLINED&requester=" + username), http.adminToken()), 200)
+                .json();
+        assertEquals(1, declined.size(), declined.toString());
+        assertEquals(first, declined.get(0).get("id").asText());
+        assertEquals(0, Admin.expect(http.get(api("/access-requests?status=ALL&requester=nobody-" + System.nanoTime()),
+                http.adminToken()), 200).json().size(), "an unknown requester has no requests");
+        // History newest first across members: the declined request is above older declines.
+        JsonNode recent = Admin.expect(http.get(api("/access-requests?status=DECLINED&max=100"), http.adminToken()), 200).json();
+        for (int i = 1; i < recent.size(); i++) {
+            assertTrue(recent.get(i - 1).get("createdAt").asText().compareTo(recent.get(i).get("createdAt").asText()) >= 0,
+                    "newest first: " + recent);
+        }
+        assertError(http.get(api("/access-requests?status=all"), http.adminToken()), 400, "invalid_parameter");
+        assertError(http.get(api("/access-requests?status=BOGUS&requester=" + username), http.adminToken()), 400, "invalid_parameter");
+        // A member without view-users learns nothing about who asked.
+        assertEquals(403, http.get(api("/access-requests?status=ALL&requester=" + username), http.memberToken("vera")).status());
     }
 
     @Test
