@@ -24,7 +24,7 @@
   var AUDIT_TYPES = ['ACCESS_REQUEST_SUBMITTED', 'ACCESS_REQUEST_UPDATED', 'ACCESS_REQUEST_WITHDRAWN',
     'ACCESS_REQUEST_GRANTED', 'ACCESS_REQUEST_DECLINED', 'VIEW_AS_STARTED', 'VIEW_AS_ENDED', 'VIEW_UPDATED',
     'GUEST_GRANT_CREATED', 'GUEST_GRANT_REVOKED', 'GUEST_GRANT_EXPIRED', 'GUEST_TOKEN_ISSUED', 'GUEST_TOKEN_DENIED',
-    'TIER_ROLE_CHANGED', 'SETTING_CHANGED'];
+    'TIER_ROLE_CHANGED', 'SETTING_CHANGED', 'AUDIT_PRUNED'];
 
   var lang = pickLanguage();
   var messages = {};
@@ -208,8 +208,12 @@
     return JSON.parse(new TextDecoder().decode(bytes));
   }
 
-  function signIn() {
-    var pending = {state: randomText(), nonce: randomText(), verifier: randomText(), route: location.hash};
+  /**
+   * To the realm's authorization endpoint. silent: prompt=none, which answers at once with a code while a session
+   * of this realm exists, and with login_required otherwise (then the console offers the choice below).
+   */
+  function signIn(silent) {
+    var pending = {state: randomText(), nonce: randomText(), verifier: randomText(), route: location.hash, silent: !!silent};
     sessionStorage.setItem(PENDING_KEY, JSON.stringify(pending));
     return crypto.subtle.digest('SHA-256', new TextEncoder().encode(pending.verifier)).then(function (digest) {
       var query = new URLSearchParams({
@@ -217,6 +221,9 @@
         state: pending.state, nonce: pending.nonce, code_challenge: base64url(new Uint8Array(digest)),
         code_challenge_method: 'S256', ui_locales: lang
       });
+      if (silent) {
+        query.set('prompt', 'none');
+      }
       location.assign(OIDC + '/auth?' + query.toString());
     });
   }
@@ -240,11 +247,14 @@
     sessionStorage.removeItem(PENDING_KEY);
     // The code leaves the address bar and the history at once, whatever happens next.
     history.replaceState(null, '', REDIRECT + (pending && pending.route ? pending.route : ''));
-    if (query.get('error')) {
-      return Promise.reject(signInError(query.get('error'), query.get('error_description')));
-    }
+    // Only an answer to this browser's own sign-in is read: a link with made-up error text shows nothing of it.
     if (!pending || query.get('state') !== pending.state) {
       return Promise.reject(signInError('invalid_state', t('signin.stateMismatch')));
+    }
+    if (query.get('error')) {
+      var failed = signInError(query.get('error'), query.get('error_description'));
+      failed.silent = pending.silent;
+      return Promise.reject(failed);
     }
     return tokenRequest({grant_type: 'authorization_code', code: query.get('code'), redirect_uri: REDIRECT,
       client_id: CLIENT, code_verifier: pending.verifier}).then(function (answer) {
@@ -364,7 +374,7 @@
   }
 
   // ---------------------------------------------------------------------------------------------------------------
-  // Frame and routing: #/realms/{realm}[/requests|/guests|/audit|/viewas|/settings]
+  // Frame and routing: #/realms/{realm}[/requests|/requests/history[?requester=..]|/guests|/audit|/viewas|/settings]
 
   var app = document.getElementById('vg-app');
   var headerRealm = h('span', {class: 'vg-masthead-realm', id: 'vg-current-realm'});
@@ -388,7 +398,7 @@
   }
 
   function route() {
-    var match = /^#\/realms\/([^/]+)(?:\/(requests|guests|audit|viewas|settings))?\/?$/.exec(location.hash);
+    var match = /^#\/realms\/([^/?]+)(?:\/(requests|requests\/history|guests|audit|viewas|settings))?\/?(?:\?(.*))?$/.exec(location.hash);
     if (!match) {
       return {page: 'realms'};
     }
@@ -398,11 +408,13 @@
     } catch (malformed) {
       return {page: 'realms'};
     }
-    return {page: match[2] || 'overview', realm: realm};
+    return {page: match[2] === 'requests/history' ? 'history' : match[2] || 'overview', realm: realm,
+      query: new URLSearchParams(match[3] || '')};
   }
 
   function realmHref(realm, page) {
-    return '#/realms/' + encodeURIComponent(realm) + (page && page !== 'overview' ? '/' + page : '');
+    var path = page === 'history' ? 'requests/history' : page;
+    return '#/realms/' + encodeURIComponent(realm) + (path && path !== 'overview' ? '/' + path : '');
   }
 
   function section(children, light) {
@@ -424,7 +436,7 @@
         h('h1', {class: 'pf-v5-c-title pf-m-2xl', id: 'vg-title', text: t('realm.title', current.realm)}),
         h('nav', {class: 'pf-v5-c-tabs vg-tabs', 'aria-label': t('tab.label')},
           h('ul', {class: 'pf-v5-c-tabs__list', role: 'tablist'}, tabs.map(function (tab) {
-            var selected = tab[0] === current.page;
+            var selected = tab[0] === (current.page === 'history' ? 'requests' : current.page);
             return h('li', {class: 'pf-v5-c-tabs__item' + (selected ? ' pf-m-current' : ''), role: 'presentation'},
               h('a', {class: 'pf-v5-c-tabs__link', id: 'vg-tab-' + tab[0], role: 'tab', 'aria-selected': String(selected),
                 href: realmHref(current.realm, tab[0])}, h('span', {class: 'pf-v5-c-tabs__item-text', text: tab[1]})));
@@ -434,6 +446,9 @@
     ]);
     if (current.page === 'requests') {
       return new RequestsPage(current.realm, content, seq).load();
+    }
+    if (current.page === 'history') {
+      return new HistoryPage(current.realm, content, seq, current.query.get('requester') || '').load();
     }
     if (current.page === 'guests') {
       return new GuestsPage(current.realm, content, seq).load();
@@ -585,22 +600,35 @@
     this.list = h('div', {id: 'vg-requests'}, spinner());
   }
 
+  /** The tier ladder as the server reads it (one rule: TierLadder), lowest first, without counting members. */
+  function loadTiers(realm) {
+    return api(realmPath(realm) + '/viewgate/ladder?members=false').then(function (rungs) {
+      return rungs.map(function (rung) {
+        return {name: rung.role, tier: rung.tier, label: rung.label || rung.role};
+      });
+    });
+  }
+
+  /** Pending | History, under the requests tab. */
+  function requestsNav(realm, current) {
+    return h('nav', {class: 'pf-v5-c-tabs pf-m-secondary vg-subtabs', 'aria-label': t('requests.views')},
+      h('ul', {class: 'pf-v5-c-tabs__list', role: 'tablist'}, [['requests', t('requests.pendingTab')], ['history', t('requests.historyTab')]]
+        .map(function (tab) {
+          var selected = tab[0] === current;
+          return h('li', {class: 'pf-v5-c-tabs__item' + (selected ? ' pf-m-current' : ''), role: 'presentation'},
+            h('a', {class: 'pf-v5-c-tabs__link', id: 'vg-subtab-' + tab[0], role: 'tab', 'aria-selected': String(selected),
+              href: realmHref(realm, tab[0])}, h('span', {class: 'pf-v5-c-tabs__item-text', text: tab[1]})));
+        })));
+  }
+
   RequestsPage.prototype.load = function () {
     var page = this;
-    replace(page.content, [h('h2', {class: 'pf-v5-c-title pf-m-xl', text: t('requests.title')}), page.alerts, page.list]);
-    // The tier ladder: realm roles with the attribute viewgate.tier, as Viewgate reads them.
-    return api(realmPath(page.realm) + '/roles?briefRepresentation=false').then(function (roles) {
-      page.tiers = roles.map(function (role) {
-        var value = role.attributes && role.attributes['viewgate.tier'] && role.attributes['viewgate.tier'][0];
-        var tier = /^[1-9][0-9]{0,8}$/.test(value || '') ? Number(value) : 0;
-        return {name: role.name, tier: tier, label: role.description || role.name};
-      }).filter(function (role) {
-        return role.tier > 0;
-      }).sort(function (a, b) {
-        return a.tier - b.tier;
-      });
+    replace(page.content, [requestsNav(page.realm, 'requests'), h('h2', {class: 'pf-v5-c-title pf-m-xl', text: t('requests.title')}),
+      page.alerts, page.list]);
+    return loadTiers(page.realm).then(function (tiers) {
+      page.tiers = tiers;
     }).catch(function (error) {
-      append(page.alerts, errorAlert(error, 'refused.roles'));
+      append(page.alerts, errorAlert(error, 'refused.ladder'));
     }).then(function () {
       return page.show(0);
     });
@@ -660,9 +688,10 @@
     var whoName = who.username || who.id || '';
     var current = h('span', {class: 'vg-current-tier', text: '…'});
     var decision = h('div', {class: 'vg-decision'});
+    var earlier = h('div', {class: 'vg-earlier vg-muted', 'data-earlier': ''});
     var cells = [
       h('div', {}, [h('div', {class: 'vg-strong', text: who.name || whoName}), h('div', {class: 'vg-muted', text: whoName}),
-        who.email ? h('div', {class: 'vg-muted', text: who.email}) : null]),
+        who.email ? h('div', {class: 'vg-muted', text: who.email}) : null, earlier]),
       current,
       h('span', {text: request.desiredRole ? page.tierText(request.desiredRole) : t('requests.noDesired')}),
       h('span', {class: 'vg-message', text: request.message || ''}),
@@ -671,6 +700,7 @@
     ];
     page.decisionForm(request, whoName, decision);
     if (who.id) {
+      page.earlier(request, who.id, earlier);
       api(realmPath(page.realm) + '/users/' + encodeURIComponent(who.id) + '/role-mappings/realm/composite').then(function (roles) {
         var best = null;
         roles.forEach(function (role) {
@@ -756,9 +786,128 @@
     append(container, [formControl(select), reasonGroup, buttons, confirm, feedback]);
   };
 
+  /** The member's earlier requests, newest first: how each ended and when, with a link to all of them. */
+  RequestsPage.prototype.earlier = function (request, requesterId, container) {
+    var page = this;
+    var shown = 3;
+    api(page.base + '?status=ALL&requester=' + encodeURIComponent(requesterId) + '&max=' + (shown + 2)).then(function (rows) {
+      var others = rows.filter(function (other) {
+        return other.id !== request.id;
+      });
+      if (!others.length) {
+        replace(container, t('requests.noEarlier'));
+        return;
+      }
+      replace(container, [
+        h('span', {text: t('requests.earlier')}),
+        h('ul', {class: 'vg-earlier-list'}, others.slice(0, shown).map(function (other) {
+          return h('li', {'data-status': other.status, title: formatTime(other.decidedAt || other.createdAt)},
+            t('requests.earlierOne', statusText(other.status), age(other.decidedAt || other.createdAt)));
+        })),
+        h('a', {href: realmHref(page.realm, 'history') + '?requester=' + encodeURIComponent(requesterId), 'data-earlier-link': '',
+          text: others.length > shown ? t('requests.earlierMore') : t('requests.earlierAll')})
+      ]);
+    }).catch(function () {
+      replace(container, []);
+    });
+  };
+
+  function statusText(status) {
+    return t('requests.status.' + status);
+  }
+
   RequestsPage.prototype.done = function (notice) {
     replace(this.alerts, notice);
     return this.show(this.first);
+  };
+
+  // ---------------------------------------------------------------------------------------------------------------
+  // Access requests: history, newest first, by status and requester
+
+  function HistoryPage(realm, content, seq, requester) {
+    this.realm = realm;
+    this.content = content;
+    this.seq = seq;
+    this.base = realmPath(realm) + '/viewgate/access-requests';
+    this.tiers = [];
+    this.status = h('select', {}, ['ALL', 'GRANTED', 'DECLINED', 'WITHDRAWN', 'PENDING'].map(function (status) {
+      return h('option', {value: status, text: status === 'ALL' ? t('requests.allStatuses') : statusText(status)});
+    }));
+    this.requester = h('input', {type: 'text', maxlength: '255', autocomplete: 'off', value: requester});
+    this.alerts = h('div', {class: 'vg-alerts', id: 'vg-alerts', 'aria-live': 'polite'});
+    this.list = h('div', {id: 'vg-history'}, spinner());
+  }
+
+  HistoryPage.prototype.tierText = RequestsPage.prototype.tierText;
+  HistoryPage.prototype.tierOf = RequestsPage.prototype.tierOf;
+
+  HistoryPage.prototype.load = function () {
+    var page = this;
+    var form = h('form', {class: 'pf-v5-c-form vg-filters', novalidate: true, onsubmit: function (event) {
+      event.preventDefault();
+      page.show(0);
+    }}, [
+      field('vg-history-status', t('requests.status'), page.status),
+      field('vg-history-requester', t('requests.requesterFilter'), page.requester),
+      h('div', {class: 'pf-v5-c-form__group vg-buttons'},
+        h('button', {type: 'submit', class: 'pf-v5-c-button pf-m-primary', id: 'vg-history-apply', text: t('requests.apply')}))
+    ]);
+    replace(page.content, [requestsNav(page.realm, 'history'), h('h2', {class: 'pf-v5-c-title pf-m-xl', text: t('requests.historyTitle')}),
+      form, page.alerts, page.list]);
+    return loadTiers(page.realm).then(function (tiers) {
+      page.tiers = tiers;
+    }).catch(function (error) {
+      append(page.alerts, errorAlert(error, 'refused.ladder'));
+    }).then(function () {
+      return page.show(0);
+    });
+  };
+
+  HistoryPage.prototype.show = function (first) {
+    var page = this;
+    replace(page.list, spinner());
+    var query = new URLSearchParams({status: page.status.value, first: String(first), max: String(PAGE + 1)});
+    if (page.requester.value.trim()) {
+      query.set('requester', page.requester.value.trim());
+    }
+    return api(page.base + '?' + query.toString()).then(function (rows) {
+      if (stale(page.seq)) {
+        return;
+      }
+      var shown = rows.slice(0, PAGE);
+      if (!shown.length) {
+        replace(page.list, [alertBox('info', t('requests.noHistory'), '', {id: 'vg-history-empty'}),
+          first > 0 ? pager(first, 0, false, page.show.bind(page), 'vg-history') : null]);
+        return;
+      }
+      var headers = [t('requests.requester'), t('requests.status'), t('requests.desired'), t('requests.outcome'),
+        t('requests.message'), t('requests.asked'), t('requests.decided')];
+      replace(page.list, [
+        table('vg-history-table', t('requests.historyTitle'), headers, shown.map(function (request) {
+          var who = request.requester || {};
+          var whoName = who.username || who.id || '';
+          var outcome = request.status === 'GRANTED'
+            ? t('requests.outcomeGranted', request.previousRole ? page.tierText(request.previousRole) : t('tier.none'),
+              page.tierText(request.grantedRole))
+            : request.reason ? t('requests.outcomeReason', request.reason) : '';
+          return cellsRow({'data-request-id': request.id, 'data-status': request.status, 'data-requester': whoName}, headers, [
+            h('div', {}, [h('div', {class: 'vg-strong', text: who.name || whoName}), h('div', {class: 'vg-muted', text: whoName})]),
+            h('span', {class: 'vg-status', text: statusText(request.status)}),
+            h('span', {text: request.desiredRole ? page.tierText(request.desiredRole) : t('requests.noDesired')}),
+            h('span', {class: 'vg-outcome', text: outcome}),
+            h('span', {class: 'vg-message', text: request.message || ''}),
+            h('span', {title: formatTime(request.createdAt), text: formatTime(request.createdAt)}),
+            h('span', {text: request.decidedAt ? t('requests.decidedBy', formatTime(request.decidedAt),
+              request.decidedBy ? request.decidedBy.username || request.decidedBy.id : '') : ''})
+          ]);
+        })),
+        pager(first, shown.length, rows.length > PAGE, page.show.bind(page), 'vg-history')
+      ]);
+    }).catch(function (error) {
+      if (!stale(page.seq)) {
+        replace(page.list, errorAlert(error, 'refused.requests', {id: 'vg-history-error'}));
+      }
+    });
   };
 
   // ---------------------------------------------------------------------------------------------------------------
@@ -774,8 +923,21 @@
       return h('option', {value: type, text: type});
     })));
     this.actor = h('input', {type: 'text', maxlength: '255', autocomplete: 'off'});
+    this.subject = h('input', {type: 'text', maxlength: '255', autocomplete: 'off'});
+    // Local time in the browser, sent as an instant (UTC) to the API.
+    this.from = h('input', {type: 'datetime-local', step: '1'});
+    this.to = h('input', {type: 'datetime-local', step: '1'});
     this.alerts = h('div', {class: 'vg-alerts', id: 'vg-alerts', 'aria-live': 'polite'});
     this.list = h('div', {id: 'vg-audit'}, spinner());
+  }
+
+  /** An instant (ISO, UTC) for a datetime-local value, or '' when it is empty or not a date. */
+  function instantOf(input) {
+    if (!input.value) {
+      return '';
+    }
+    var date = new Date(input.value);
+    return isNaN(date.getTime()) ? '' : date.toISOString();
   }
 
   AuditPage.prototype.filterQuery = function () {
@@ -785,6 +947,15 @@
     }
     if (this.actor.value.trim()) {
       query.set('actor', this.actor.value.trim());
+    }
+    if (this.subject.value.trim()) {
+      query.set('subject', this.subject.value.trim());
+    }
+    if (instantOf(this.from)) {
+      query.set('from', instantOf(this.from));
+    }
+    if (instantOf(this.to)) {
+      query.set('to', instantOf(this.to));
     }
     return query;
   };
@@ -797,6 +968,9 @@
     }}, [
       field('vg-audit-type', t('audit.type'), page.type),
       field('vg-audit-actor', t('audit.actor'), page.actor),
+      field('vg-audit-subject', t('audit.subjectFilter'), page.subject),
+      field('vg-audit-from', t('audit.from'), page.from),
+      field('vg-audit-to', t('audit.to'), page.to),
       h('div', {class: 'pf-v5-c-form__group vg-buttons'}, [
         h('button', {type: 'submit', class: 'pf-v5-c-button pf-m-primary', id: 'vg-audit-apply', text: t('audit.apply')}),
         button('secondary', t('audit.verify'), function () {
@@ -846,7 +1020,8 @@
               h('span', {class: 'vg-code', text: row.resource || ''}),
               h('span', {class: 'vg-code vg-details', text: row.details === null || row.details === undefined ? '' : JSON.stringify(row.details)})
             ];
-            return h('tr', {class: 'pf-v5-c-table__tr', role: 'row', 'data-audit-id': row.id, 'data-type': row.type},
+            return h('tr', {class: 'pf-v5-c-table__tr', role: 'row', 'data-audit-id': row.id, 'data-type': row.type,
+              'data-subject': row.subject ? row.subject.username || row.subject.id || '' : ''},
               cells.map(function (cell, index) {
                 return h('td', {class: 'pf-v5-c-table__td', role: 'gridcell', 'data-label': headers[index]}, cell);
               }));
@@ -1035,6 +1210,12 @@
     });
   };
 
+  /** The user's page in Keycloak's admin console, as it is reached from this console's realm. */
+  function keycloakUserHref(realm, userId) {
+    return SERVER + '/admin/' + encodeURIComponent(REALM) + '/console/#/' + encodeURIComponent(realm) + '/users/'
+      + encodeURIComponent(userId) + '/settings';
+  }
+
   GuestsPage.prototype.row = function (grant, headers) {
     var page = this;
     var effective = (grant.effectivePermissions || []).join(', ');
@@ -1050,7 +1231,10 @@
       h('div', {}, [h('div', {text: grant.label || t('guests.noLabel')}),
         h('div', {class: 'vg-muted', text: t('guests.hint', grant.secretHint || '')}),
         grant.public ? label('blue', t('guests.publicLink'), {'data-public': 'true'})
-          : label('grey', t('guests.privateLink'), {'data-public': 'false'})]),
+          : label('grey', t('guests.privateLink'), {'data-public': 'false'}),
+        grant.principal ? h('div', {class: 'vg-muted vg-principal'}, [t('guests.principal'), ' ',
+          h('a', {href: keycloakUserHref(page.realm, grant.principal.id), target: '_blank', rel: 'noopener', 'data-principal': '',
+            text: grant.principal.username})]) : null]),
       h('div', {}, [h('span', {class: 'vg-code', text: effective || t('guests.nothing')}),
         granted !== effective ? h('div', {class: 'vg-muted', text: t('guests.granted', granted)}) : null]),
       status,
@@ -1070,6 +1254,11 @@
         replace(status, statusLabel('revoked'));
         row.setAttribute('data-status', 'revoked');
         replace(action, []);
+        // Revoking removed the guest's Keycloak user.
+        var principal = row.querySelector('.vg-principal');
+        if (principal) {
+          principal.parentNode.removeChild(principal);
+        }
       });
     }
     return row;
@@ -1335,6 +1524,18 @@
     return value === null || value === undefined ? t('settings.noValue') : String(value);
   }
 
+  /** The setting's meaning in the console's language; the server's English when no translation exists. */
+  function settingDescription(setting) {
+    var key = 'setting.' + setting.name;
+    return Object.prototype.hasOwnProperty.call(messages, key) ? t(key) : setting.description || '';
+  }
+
+  /** Why a value is refused, in the console's language for a number's range; otherwise as the server says it. */
+  function settingProblem(setting, serverText) {
+    return setting.kind === 'number' && setting.min !== null && setting.min !== undefined
+      ? t('settings.mustBeNumber', setting.name, setting.min, setting.max) : serverText;
+  }
+
   SettingsPage.prototype.row = function (setting) {
     var page = this;
     var name = setting.name;
@@ -1390,17 +1591,22 @@
         if (error.status === 400) {
           input.setAttribute('aria-invalid', 'true');
         }
+        if (error.status === 400 && error.error === 'invalid_setting' && setting.kind === 'number'
+          && input.value.trim() && input.value.length <= 1000) {
+          error.description = settingProblem(setting, error.description);
+        }
         replace(feedback, errorAlert(error, 'refused.setting', {class: 'pf-v5-c-alert pf-m-inline pf-m-danger vg-row-error',
           'data-error': error.error || ''}));
       });
     }}, [formControl(input), buttons, confirm, feedback]);
 
     var cells = [
-      h('div', {}, [h('div', {class: 'vg-code vg-strong', text: name}), h('div', {class: 'vg-muted', text: setting.description || ''})]),
+      h('div', {}, [h('div', {class: 'vg-code vg-strong', text: name}),
+        h('div', {class: 'vg-muted vg-setting-description', text: settingDescription(setting)})]),
       h('span', {class: 'vg-code', text: valueText(setting.defaultValue)}),
       h('span', {class: 'vg-code vg-setting-value', text: valueText(setting.value)}),
       h('div', {}, [h('span', {class: 'vg-code vg-setting-effective', text: valueText(setting.effective)}),
-        setting.problem ? alertBox('warning', t('settings.problem'), setting.problem, {'data-problem': ''}) : null]),
+        setting.problem ? alertBox('warning', t('settings.problem'), settingProblem(setting, setting.problem), {'data-problem': ''}) : null]),
       form
     ];
     row = cellsRow({'data-setting': name, 'data-value': setting.value === null || setting.value === undefined ? '' : setting.value},
@@ -1457,19 +1663,50 @@
     ]));
   }
 
+  /**
+   * No session of this realm: its own admins sign in here; a server administrator (signed in to master) manages it
+   * from the master realm's console, where Keycloak's master session already holds.
+   */
+  function showChoice() {
+    frame();
+    var master = SERVER + '/realms/master/viewgate/console/#/realms/' + encodeURIComponent(REALM);
+    replace(main, section([
+      h('h1', {class: 'pf-v5-c-title pf-m-2xl', id: 'vg-title', text: t('choice.title', REALM)}),
+      h('div', {class: 'pf-v5-l-gallery pf-m-gutter vg-cards', id: 'vg-choice'}, [
+        h('div', {class: 'pf-v5-c-card'}, [
+          h('div', {class: 'pf-v5-c-card__title'}, h('h2', {class: 'pf-v5-c-title pf-m-lg', text: t('choice.realmAdmin', REALM)})),
+          h('div', {class: 'pf-v5-c-card__body'}, h('p', {text: t('choice.realmAdminHint', REALM)})),
+          h('div', {class: 'pf-v5-c-card__footer'}, button('primary', t('choice.signIn', REALM), function () {
+            signIn(false);
+          }, {id: 'vg-choice-signin'}))
+        ]),
+        h('div', {class: 'pf-v5-c-card'}, [
+          h('div', {class: 'pf-v5-c-card__title'}, h('h2', {class: 'pf-v5-c-title pf-m-lg', text: t('choice.serverAdmin')})),
+          h('div', {class: 'pf-v5-c-card__body'}, h('p', {text: t('choice.serverAdminHint', REALM)})),
+          h('div', {class: 'pf-v5-c-card__footer'}, h('a', {class: 'pf-v5-c-button pf-m-secondary', id: 'vg-choice-master',
+            href: master, text: t('choice.openInMaster')}))
+        ])
+      ])
+    ]));
+  }
+
   function start() {
     var query = new URLSearchParams(location.search);
     var callback = query.has('state') && (query.has('code') || query.has('error'));
     var signedIn = callback ? completeSignIn(query) : null;
     if (!signedIn) {
-      // Not signed in (tokens exist only in this page's memory): go to the realm's sign-in, keeping the route.
-      return signIn();
+      // Not signed in (tokens exist only in this page's memory). In master, the sign-in; in another realm, first a
+      // silent try, because the admin may hold no account in it at all.
+      return signIn(REALM !== 'master');
     }
     return signedIn.then(function () {
       frame();
       window.addEventListener('hashchange', render);
       return render();
-    }, showSignInError);
+    }, function (error) {
+      return error.silent && (error.error === 'login_required' || error.error === 'interaction_required')
+        ? showChoice() : showSignInError(error);
+    });
   }
 
   loadMessages().catch(function () {

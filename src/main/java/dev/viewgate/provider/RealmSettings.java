@@ -3,11 +3,11 @@ package dev.viewgate.provider;
 import com.fasterxml.jackson.annotation.JsonInclude;
 import dev.viewgate.audit.AuditLog;
 import dev.viewgate.audit.AuditType;
+import dev.viewgate.audit.SettingChangeRecorder;
 import dev.viewgate.base.Caller;
 import dev.viewgate.base.ViewgateException;
 import dev.viewgate.tier.Setting;
 import java.util.Arrays;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import org.jboss.logging.Logger;
@@ -27,11 +27,11 @@ final class RealmSettings {
     /**
      * One setting: {@code value} is the stored attribute (null when unset), {@code effective} what Viewgate uses (the
      * default when unset or malformed; null only for an unset setting without a default), {@code problem} why a stored
-     * value is not used.
+     * value is not used; {@code min} and {@code max} bound a number (null for a role list).
      */
     @JsonInclude(JsonInclude.Include.ALWAYS)
-    public record SettingRepresentation(String name, String description, String kind, String defaultValue, String value,
-                                 String effective, String problem) {
+    public record SettingRepresentation(String name, String description, String kind, Integer min, Integer max,
+                                        String defaultValue, String value, String effective, String problem) {
     }
 
     private final KeycloakSession session;
@@ -79,23 +79,16 @@ final class RealmSettings {
     }
 
     private void record(Caller admin, Setting setting, OperationType operation, String previous, String value) {
-        Map<String, Object> details = new LinkedHashMap<>();
-        details.put("setting", setting.attribute());
-        // a value set outside Viewgate (kcadm.sh, the realm's JSON) may be of any length: the row keeps its start
-        details.put("previousValue", previous == null || previous.length() <= Setting.MAX_LENGTH ? previous
-                : previous.substring(0, Setting.MAX_LENGTH) + "...");
-        details.put("newValue", value);
-        details.put("reset", value == null);
-        details.put("effective", setting.effective(value, problem -> { }));
         AuditLog.record(session, realm, admin, AuditType.SETTING_CHANGED, operation, "viewgate/settings/" + setting.attribute(),
-                null, details);
+                null, SettingChangeRecorder.details(setting, previous, value));
     }
 
     private SettingRepresentation representation(Setting setting) {
         String stored = realm.getAttribute(setting.attribute());
         String problem = stored == null || stored.isBlank() ? null : setting.check(stored).problem();
         return new SettingRepresentation(setting.attribute(), setting.description(),
-                setting.kind().name().toLowerCase(java.util.Locale.ROOT), setting.defaultValue(), stored,
+                setting.kind().name().toLowerCase(java.util.Locale.ROOT), setting.min(), setting.max(),
+                setting.defaultValue(), stored,
                 setting.effective(stored, ignored -> { }), problem);
     }
 }

@@ -97,6 +97,16 @@ public enum Setting {
         return description;
     }
 
+    /** The smallest value of a number; null for a role list. */
+    public Integer min() {
+        return kind == Kind.NUMBER ? min : null;
+    }
+
+    /** The largest value of a number; null for a role list. */
+    public Integer max() {
+        return kind == Kind.NUMBER ? max : null;
+    }
+
     public static Optional<Setting> byAttribute(String name) {
         for (Setting setting : values()) {
             if (setting.attribute.equals(name)) {
@@ -171,8 +181,8 @@ public enum Setting {
             if (role.length() > MAX_ROLE_NAME) {
                 return refuse("names a role longer than " + MAX_ROLE_NAME + " characters");
             }
-            if (role.chars().anyMatch(Character::isISOControl)) {
-                return refuse("names a role with a control character");
+            if (role.chars().anyMatch(Setting::unseen)) {
+                return refuse("names a role with a control, invisible or direction-changing character");
             }
             if (!roles.contains(role)) {
                 roles.add(role);
@@ -182,6 +192,17 @@ public enum Setting {
             return refuse("names no role");
         }
         return new Reading(String.join(",", roles), null);
+    }
+
+    /**
+     * A character that does not show as itself: controls, format characters (zero-width, bidi overrides), line and
+     * paragraph separators, spaces other than the plain one (a name of no-break spaces looks empty), lone surrogates.
+     */
+    private static boolean unseen(int c) {
+        int type = Character.getType(c);
+        return Character.isISOControl(c) || type == Character.FORMAT || type == Character.LINE_SEPARATOR
+                || type == Character.PARAGRAPH_SEPARATOR || type == Character.SURROGATE
+                || type == Character.SPACE_SEPARATOR && c != ' ';
     }
 
     private Reading refuse(String why) {

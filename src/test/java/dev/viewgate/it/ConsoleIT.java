@@ -67,6 +67,15 @@ class ConsoleIT {
         assertTrue(all.contains("client viewgate-console"), report.toString());
     }
 
+    /**
+     * A realm's own console with no session of that realm: it offers its sign-in or the master console; this takes
+     * the sign-in.
+     */
+    private static void signInAtRealmConsole(Browser browser, String username, String password) {
+        browser.element(By.id("vg-choice-signin")).click();
+        browser.signIn(username, password);
+    }
+
     private static WebDriverWait waiting(Browser browser) {
         WebDriverWait wait = new WebDriverWait(browser.driver(), WAIT);
         wait.ignoring(org.openqa.selenium.StaleElementReferenceException.class);
@@ -76,6 +85,17 @@ class ConsoleIT {
     /** Screenshots at 1280 and 390 px; at 390 px nothing may be wider than the window. */
     private static void shoot(Browser browser, String name) {
         shoot(browser, name, null);
+    }
+
+    /** A page of Keycloak's own admin console, at 1280 px only (its layout is Keycloak's, not ours). */
+    private static void shootKeycloak(Browser browser, String name) {
+        try {
+            Path dir = Path.of(System.getProperty("viewgate.it.workdir", "target/it"));
+            Files.createDirectories(dir);
+            Files.write(dir.resolve("console-" + name + "-1280.png"), browser.driver().getScreenshotAs(OutputType.BYTES));
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
     }
 
     /** The same, with the element {@code focus} scrolled to the middle of the window first (when given). */
@@ -274,6 +294,20 @@ class ConsoleIT {
                 List<WebElement> types = d.findElements(By.cssSelector("#vg-audit-table tbody tr"));
                 return !types.isEmpty() && types.stream().allMatch(r -> "ACCESS_REQUEST_SUBMITTED".equals(r.getAttribute("data-type")));
             });
+            // By subject, then also by time: nothing of this member's happened before 2000.
+            browser.element(By.id("vg-audit-subject")).sendKeys(username);
+            browser.element(By.id("vg-audit-apply")).click();
+            waiting(browser).until(d -> {
+                List<WebElement> rows = d.findElements(By.cssSelector("#vg-audit-table tbody tr"));
+                return rows.size() == 1 && username.equals(rows.get(0).getAttribute("data-subject"));
+            });
+            browser.driver().executeScript("arguments[0].value = '2000-01-01T00:00:00';", browser.element(By.id("vg-audit-to")));
+            browser.element(By.id("vg-audit-apply")).click();
+            browser.element(By.id("vg-audit-empty"));
+            browser.driver().executeScript("arguments[0].value = '';", browser.element(By.id("vg-audit-to")));
+            browser.driver().executeScript("arguments[0].value = '2000-01-01T00:00:00';", browser.element(By.id("vg-audit-from")));
+            browser.element(By.id("vg-audit-apply")).click();
+            waiting(browser).until(d -> d.findElements(By.cssSelector("#vg-audit-table tbody tr")).size() == 1);
             browser.element(By.id("vg-export-csv")).click();
             assertTrue(browser.text(By.id("vg-export-done")).startsWith("viewgate-audit-" + REALM + ".csv heruntergeladen"));
             Path csv = downloads.resolve("viewgate-audit-" + REALM + ".csv");
@@ -281,6 +315,11 @@ class ConsoleIT {
             browser.element(By.id("vg-export-ndjson")).click();
             browser.awaitText(By.cssSelector("#vg-export-done .pf-v5-c-alert__title"), "viewgate-audit-" + REALM + ".ndjson heruntergeladen ("
                     + Await.until(WAIT, () -> ndjsonSize(downloads), size -> size > 0, "the NDJSON file in " + downloads) + " Bytes).");
+            // The settings speak German too, their meaning included (the server's catalogue is English).
+            browser.element(By.id("vg-tab-settings")).click();
+            browser.awaitText(By.cssSelector("tr[data-setting='viewgate.viewAs.maxMinutes'] .vg-setting-description"),
+                    "Wie lange eine „Ansicht als“ dauert, in Minuten");
+            shoot(browser, "settings-de", By.cssSelector("tr[data-setting='viewgate.viewAs.maxMinutes']"));
             List<String> lines = readLines(downloads.resolve("viewgate-audit-" + REALM + ".ndjson"));
             assertFalse(lines.isEmpty());
             for (String line : lines) {
@@ -291,10 +330,22 @@ class ConsoleIT {
     }
 
     @Test
+    void aLinkWithMadeUpSignInErrorTextShowsNoneOfIt() {
+        try (Browser browser = Browser.start("en")) {
+            browser.open(console("master") + "?state=forged&error=temporarily_unavailable"
+                    + "&error_description=Your%20session%20was%20revoked%2C%20sign%20in%20at%20evil.example");
+            String shown = browser.text(By.id("vg-signin-error"));
+            assertTrue(shown.contains("The sign-in answer does not belong to this page; please sign in again."), shown);
+            assertFalse(shown.contains("evil.example") || shown.contains("revoked"), shown);
+            assertFalse(browser.driver().getCurrentUrl().contains("error"), "the parameters left the address bar");
+        }
+    }
+
+    @Test
     void aMemberSignsInAndIsRefused() {
         try (Browser browser = Browser.start("en")) {
             browser.open(console(REALM));
-            browser.signIn("vera", "vera");
+            signInAtRealmConsole(browser, "vera", "vera");
             browser.awaitText(By.cssSelector("#vg-refused .pf-v5-c-alert__title"),
                     "You may not use the Viewgate console in this realm.");
             assertEquals("403", browser.element(By.id("vg-refused")).getAttribute("data-status"), "the API answered 403");
@@ -313,12 +364,16 @@ class ConsoleIT {
             admin.grantClientRole(realm, otherAdmin, "realm-management", "realm-admin");
             try (Browser browser = Browser.start("en")) {
                 browser.open(console(realm));
-                browser.signIn("otheradmin", "otheradmin");
+                signInAtRealmConsole(browser, "otheradmin", "otheradmin");
                 browser.element(By.cssSelector("#vg-realm-picker a[data-realm='" + realm + "']"));
                 List<String> listed = browser.driver().findElements(By.cssSelector("#vg-realm-picker a[data-realm]")).stream()
                         .map(a -> a.getAttribute("data-realm")).toList();
                 assertEquals(List.of(realm), listed);
                 shoot(browser, "other-realm-admin");
+                // Opened again while the realm's session lasts, the console signs in silently: no choice, no form.
+                browser.open(console(realm) + "#/realms/" + realm + "/settings");
+                browser.element(By.cssSelector("#vg-settings-table, #vg-settings-error"));
+                assertTrue(browser.driver().findElements(By.id("vg-choice")).isEmpty());
                 // Typing the demo realm into the address bar changes nothing: Keycloak refuses its token there.
                 browser.driver().executeScript("location.hash = '#/realms/" + REALM + "/requests';");
                 browser.awaitText(By.cssSelector("#vg-requests-error .pf-v5-c-alert__title"),
@@ -328,6 +383,63 @@ class ConsoleIT {
         } finally {
             admin.deleteRealm(realm);
         }
+    }
+
+    @Test
+    void aServerAdminArrivingAtTheDemoRealmsConsoleIsOfferedTheMasterConsoleAndNeedsNoPassword() {
+        setUpMaster();
+        long pending = Admin.expect(http.get(server.adminUrl() + "/access-requests/count?status=PENDING", http.adminToken()), 200)
+                .json().get("count").asLong();
+        try (Browser browser = Browser.start("en")) {
+            // Signed in to master, as after Keycloak's admin console.
+            browser.open(console("master"));
+            browser.signIn("admin", "admin");
+            browser.element(By.id("vg-realm-picker"));
+
+            // The demo realm's own console: master's session does not hold there, so it asks which one is meant.
+            browser.open(console(REALM) + "#/realms/" + REALM + "/requests");
+            browser.element(By.id("vg-choice"));
+            assertEquals(console(REALM), browser.driver().getCurrentUrl().replaceAll("#.*$", ""),
+                    "the silent sign-in left no error in the address bar");
+            assertEquals("Viewgate console of " + REALM, browser.text(By.id("vg-title")));
+            String master = browser.element(By.id("vg-choice-master")).getAttribute("href");
+            assertEquals(console("master") + "#/realms/" + REALM, master);
+            shoot(browser, "choice");
+
+            browser.element(By.id("vg-choice-master")).click();
+            browser.awaitText(By.id("vg-pending-count"), String.valueOf(pending));
+            assertTrue(browser.driver().findElements(By.id("kc-login")).isEmpty(), "no password asked");
+            assertEquals(console("master") + "#/realms/" + REALM, browser.driver().getCurrentUrl());
+            browser.awaitText(By.id("vg-user"), "admin");
+        }
+    }
+
+    @Test
+    void anAdminWhoMayOnlyViewUsersIsRefusedSettingsAndTheAuditLogButSeesTheLadderAndViewAs() {
+        String username = "console-viewusers-" + System.nanoTime();
+        String userId = admin.createUser(REALM, username, "Val", "Viewusers");
+        admin.grantClientRole(REALM, userId, "realm-management", "view-users");
+        try (Browser browser = Browser.start("en")) {
+            browser.open(console(REALM) + "#/realms/" + REALM + "/settings");
+            signInAtRealmConsole(browser, username, username);
+            browser.awaitText(By.cssSelector("#vg-settings-error .pf-v5-c-alert__title"),
+                    "You may not view Viewgate's settings in this realm.");
+            assertEquals("403", browser.element(By.id("vg-settings-error")).getAttribute("data-status"));
+            waiting(browser).until(d -> d.findElements(By.cssSelector("#vg-ladder-table tbody tr")).size() == 8);
+            shoot(browser, "settings-refused");
+
+            browser.element(By.id("vg-tab-audit")).click();
+            browser.awaitText(By.cssSelector("#vg-audit-error .pf-v5-c-alert__title"), "You may not view the audit log in this realm.");
+            assertEquals("403", browser.element(By.id("vg-audit-error")).getAttribute("data-status"));
+
+            browser.element(By.id("vg-tab-viewas")).click();
+            browser.element(By.cssSelector("#vg-viewas-table, #vg-viewas-empty"));
+            assertTrue(browser.driver().findElements(By.id("vg-viewas-error")).isEmpty(), "view-users may list view as");
+        }
+        String token = http.passwordGrant(server.baseUrl() + "/realms/" + REALM, "admin-cli", null, username, username);
+        assertEquals(403, http.get(server.adminUrl() + "/settings", token).status());
+        assertEquals(403, http.get(server.adminUrl() + "/audit", token).status());
+        assertEquals(200, http.get(server.adminUrl() + "/ladder", token).status());
     }
 
     /** The queue, oldest first: pages on until the request's row shows, and returns its locator. */
@@ -370,9 +482,38 @@ class ConsoleIT {
             browser.element(By.cssSelector("tr[data-request-id='" + requestId + "'] button[data-action='confirm']")).click();
             browser.awaitText(By.id("vg-success"), "The request of " + username + " was declined.");
             waiting(browser).until(d -> d.findElements(row).isEmpty());
+
+            // Declined, the member asks again; the queue shows the earlier request, and the history shows it whole.
+            String again = Admin.expect(http.postJson(server.viewgateUrl() + "/access-requests", http.memberToken(username),
+                    Map.of("desiredRole", "explorer")), 201).json().get("id").asText();
+            browser.driver().navigate().refresh(); // the console signs in again silently and loads the queue anew
+            By againRow = pageToRequest(browser, again);
+            By earlier = By.cssSelector("tr[data-request-id='" + again + "'] [data-earlier] li[data-status='DECLINED']");
+            assertTrue(browser.element(earlier).getText().startsWith("Declined, "), browser.element(againRow).getText());
+            assertTrue(browser.driver().findElements(By.cssSelector("tr[data-request-id='" + again + "'] [data-earlier] li"))
+                    .size() == 1, "only the one earlier request");
+            shoot(browser, "requests-earlier", againRow);
+            browser.element(By.cssSelector("tr[data-request-id='" + again + "'] a[data-earlier-link]")).click();
+            By declinedRow = By.cssSelector("#vg-history-table tr[data-request-id='" + requestId + "']");
+            String history = browser.element(declinedRow).getText();
+            assertEquals("DECLINED", browser.element(declinedRow).getAttribute("data-status"));
+            assertTrue(history.contains("Reason: " + reason), "the reason, as text: " + history);
+            assertTrue(history.contains("Builder (T4)") && history.contains("by admin"), history);
+            List<String> listed = browser.driver().findElements(By.cssSelector("#vg-history-table tbody tr")).stream()
+                    .map(r -> r.getAttribute("data-request-id")).toList();
+            assertEquals(List.of(again, requestId), listed, "this member's requests only, newest first");
+            assertEquals(userId, browser.element(By.id("vg-history-requester")).getAttribute("value"));
+            shoot(browser, "history", declinedRow);
+            // The same filter by user name, declined only.
+            browser.element(By.id("vg-history-requester")).clear();
+            browser.element(By.id("vg-history-requester")).sendKeys(username);
+            new Select(browser.element(By.id("vg-history-status"))).selectByValue("DECLINED");
+            browser.element(By.id("vg-history-apply")).click();
+            waiting(browser).until(d -> d.findElements(By.cssSelector("#vg-history-table tbody tr")).stream()
+                    .map(r -> r.getAttribute("data-request-id")).toList().equals(List.of(requestId)));
         }
         JsonNode mine = Admin.expect(http.get(server.viewgateUrl() + "/access-requests/mine", http.memberToken(username)), 200).json();
-        assertTrue(mine.path("pending").isNull() || mine.path("pending").isMissingNode(), mine.toString());
+        assertEquals("explorer", mine.path("pending").path("desiredRole").asText(), "asked again: " + mine);
         JsonNode last = mine.get("history").get(0);
         assertEquals(requestId, last.get("id").asText(), mine.toString());
         assertEquals("DECLINED", last.get("status").asText(), mine.toString());
@@ -434,6 +575,13 @@ class ConsoleIT {
             assertTrue(usedText.contains("read, export") && usedText.contains("Active") && usedText.contains("Private")
                     && usedText.contains("No expiry") && usedText.contains("admin") && usedText.contains("last "), usedText);
             assertTrue(usedText.contains("Secret ends in …" + used.get("secretHint").asText()), usedText);
+            // The guest's Keycloak user, linked to its page in Keycloak's admin console.
+            JsonNode principal = grantOf(viewKey, usedId).get("principal");
+            assertEquals("viewgate-guest-" + usedId, principal.get("username").asText());
+            WebElement principalLink = first.findElement(By.cssSelector("a[data-principal]"));
+            assertEquals("viewgate-guest-" + usedId, principalLink.getText());
+            assertEquals(server.baseUrl() + "/admin/master/console/#/" + REALM + "/users/" + principal.get("id").asText() + "/settings",
+                    principalLink.getAttribute("href"));
             String spareText = browser.element(spareRow).getText();
             assertTrue(spareText.contains("Spare <b>auditor</b>"), "the label is shown as text: " + spareText);
             assertTrue(spareText.contains("never used") && spareText.contains("Granted: read, write"), spareText);
@@ -459,11 +607,28 @@ class ConsoleIT {
             waiting(browser).until(d -> "revoked".equals(d.findElement(spareRow).getAttribute("data-status")));
             assertTrue(browser.element(spareRow).getText().contains("Revoked"), browser.element(spareRow).getText());
             assertTrue(browser.element(spareRow).findElements(By.cssSelector("button[data-action='revoke']")).isEmpty());
+            assertTrue(browser.element(spareRow).findElements(By.cssSelector("a[data-principal]")).isEmpty(), "its user is gone");
             assertEquals("active", browser.element(usedRow).getAttribute("data-status"));
             shoot(browser, "guest-revoked", spareRow);
+
+            // The link leads to the guest's user in Keycloak's admin console (signed in through master already), which
+            // names it for what it is; so does the Users list when searched for guests.
+            browser.open(browser.element(usedRow).findElement(By.cssSelector("a[data-principal]")).getAttribute("href"));
+            waiting(browser).until(d -> "Guest link".equals(inputValue(browser, "firstName")));
+            assertEquals("demo-app / " + viewKey, inputValue(browser, "lastName"));
+            assertEquals("viewgate-guest-" + usedId, inputValue(browser, "username"));
+            shootKeycloak(browser, "keycloak-guest-user");
+            browser.open(server.baseUrl() + "/admin/master/console/#/" + REALM + "/users");
+            WebElement search = browser.element(By.cssSelector("input[placeholder*='earch']"));
+            search.sendKeys("viewgate-guest-" + usedId, org.openqa.selenium.Keys.ENTER);
+            waiting(browser).until(d -> d.findElements(By.cssSelector("table tbody tr")).stream()
+                    .anyMatch(r -> r.getText().contains("viewgate-guest-" + usedId) && r.getText().contains("Guest link")
+                            && r.getText().contains("demo-app / " + viewKey)));
+            shootKeycloak(browser, "keycloak-users-guest");
         }
 
         assertEquals("revoked", grantOf(viewKey, spareId).get("status").asText());
+        assertTrue(grantOf(viewKey, spareId).get("principal").isNull(), "no principal once revoked");
         assertEquals("active", grantOf(viewKey, usedId).get("status").asText());
         JsonNode revocations = Admin.expect(http.get(server.adminUrl() + "/audit?type=GUEST_GRANT_REVOKED&max=1000",
                 http.adminToken()), 200).json();
@@ -484,7 +649,7 @@ class ConsoleIT {
         admin.grantClientRole(REALM, userId, "realm-management", "view-users");
         try (Browser browser = Browser.start("en")) {
             browser.open(console(REALM) + "#/realms/" + REALM + "/guests");
-            browser.signIn(username, username);
+            signInAtRealmConsole(browser, username, username);
             browser.awaitText(By.cssSelector("#vg-guests-error .pf-v5-c-alert__title"), "You may not view guest links in this realm.");
             assertEquals("403", browser.element(By.id("vg-guests-error")).getAttribute("data-status"));
             // With an app filter the refusal names the app's links; what was typed stays.
@@ -709,6 +874,12 @@ class ConsoleIT {
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
+    }
+
+    /** The value of an input of Keycloak's admin console (React sets the property, not always the attribute). */
+    private static String inputValue(Browser browser, String id) {
+        Object value = browser.driver().executeScript("var e = document.getElementById(arguments[0]); return e ? e.value : null;", id);
+        return value == null ? null : value.toString();
     }
 
     private static void assertNull(Object value, String message) {

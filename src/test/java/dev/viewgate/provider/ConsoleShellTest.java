@@ -6,6 +6,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.viewgate.request.AccessRequestStatus;
+import dev.viewgate.tier.Setting;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -79,8 +81,18 @@ class ConsoleShellTest {
         en.fieldNames().forEachRemaining(enKeys::add);
         Set<String> deKeys = new TreeSet<>();
         de.fieldNames().forEachRemaining(deKeys::add);
-        assertEquals(enKeys, deKeys, "German is complete");
+        // A key the script builds from a status ('requests.status.' + status) is used for every status.
+        assertTrue(used.remove("requests.status."), "the script names requests' statuses");
+        for (AccessRequestStatus status : AccessRequestStatus.values()) {
+            used.add("requests.status." + status.name());
+        }
         assertEquals(used, enKeys, "every key used, every used key there");
+        // English setting descriptions come from the server (the catalogue); German ones from here, one per setting.
+        Set<String> germanOnly = new TreeSet<>(enKeys);
+        for (Setting setting : Setting.values()) {
+            germanOnly.add("setting." + setting.attribute());
+        }
+        assertEquals(germanOnly, deKeys, "German is complete, with a description of every setting");
         deKeys.forEach(key -> assertFalse(de.get(key).asText().isBlank(), key));
     }
 

@@ -17,6 +17,7 @@ import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.CsvSource;
 import org.junit.jupiter.params.provider.EnumSource;
 import org.junit.jupiter.params.provider.MethodSource;
+import org.junit.jupiter.params.provider.ValueSource;
 
 /** The settings catalogue's rule table: what each setting accepts, its canonical form, and what a stored value gives. */
 class SettingTest {
@@ -106,6 +107,15 @@ class SettingTest {
         List<String> reported = new ArrayList<>();
         assertEquals(effective, setting.effective(stored, reported::add));
         assertEquals(problems, reported.size(), reported.toString());
+    }
+
+    @ParameterizedTest(name = "role name {0} is refused")
+    @ValueSource(strings = {"\u00A0\u00A0", "vie\u200Bwer", "\u202Eresu", "view\u2028er", "a\u0007b", "x\uD800y",
+            "owner,ad\u2009min"})
+    void roleNamesThatDoNotShowAsThemselvesAreRefused(String value) {
+        Setting.Reading reading = Setting.REQUEST_ROLES.check(value);
+        assertFalse(reading.valid(), value);
+        assertEquals("names a role with a control, invisible or direction-changing character", reading.problem());
     }
 
     @Test
