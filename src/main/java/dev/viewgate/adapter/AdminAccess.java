@@ -2,8 +2,15 @@ package dev.viewgate.adapter;
 
 import dev.viewgate.base.Caller;
 import dev.viewgate.base.ViewgateException;
+import java.util.ArrayDeque;
+import java.util.Deque;
+import java.util.HashSet;
+import java.util.Set;
 import org.jboss.logging.Logger;
+import org.keycloak.Config;
+import org.keycloak.models.AdminRoles;
 import org.keycloak.models.ClientModel;
+import org.keycloak.models.Constants;
 import org.keycloak.models.RealmModel;
 import org.keycloak.models.RoleModel;
 import org.keycloak.models.UserModel;
@@ -79,6 +86,40 @@ public final class AdminAccess {
         if (!auth.roles().canMapRole(role)) {
             throw refuse("a Keycloak admin who may map role '" + role.getName() + "'");
         }
+    }
+
+    /**
+     * May the admin make someone hold this role, with everything it carries? Keycloak's role-mapping API asks
+     * {@link #requireMapRole} of the role alone, so a manage-users admin may map a composite that carries realm-admin.
+     * Viewgate also asks it of every admin role the role carries (through composites, at any depth), so a grant never
+     * hands out more admin power than the admin could map directly.
+     */
+    public void requireMapRoleWithWhatItCarries(RoleModel role) {
+        requireMapRole(role);
+        Set<String> seen = new HashSet<>();
+        Deque<RoleModel> next = new ArrayDeque<>();
+        role.getCompositesStream().forEach(next::add);
+        while (!next.isEmpty()) {
+            RoleModel carried = next.poll();
+            if (!seen.add(carried.getId())) {
+                continue;
+            }
+            if (isAdminRole(carried) && !auth.roles().canMapRole(carried)) {
+                throw refuse("a Keycloak admin who may map role '" + carried.getName() + "', which '" + role.getName()
+                        + "' carries");
+            }
+            carried.getCompositesStream().forEach(next::add);
+        }
+    }
+
+    /** A role of Keycloak's admin clients (realm-management, master's {realm}-realm) or master's admin roles. */
+    private static boolean isAdminRole(RoleModel role) {
+        if (role.getContainer() instanceof ClientModel client) {
+            return AdminRoles.ALL_ROLES.contains(role.getName())
+                    && (Constants.REALM_MANAGEMENT_CLIENT_ID.equals(client.getClientId()) || client.getClientId().endsWith("-realm"));
+        }
+        return role.getContainer() instanceof RealmModel owner && Config.getAdminRealm().equals(owner.getName())
+                && (AdminRoles.ADMIN.equals(role.getName()) || AdminRoles.CREATE_REALM.equals(role.getName()));
     }
 
     /**

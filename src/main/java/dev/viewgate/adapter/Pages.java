@@ -159,7 +159,7 @@ public final class Pages {
         }
         MultivaluedMap<String, String> form = session.getContext().getHttpRequest().getDecodedFormParameters();
         RequestAuth.requireCsrf(caller, form.getFirst("csrf"));
-        form.forEach((name, values) -> values.forEach(value -> InputText.requireNoNul(name, value)));
+        form.forEach((name, values) -> values.forEach(value -> InputText.requireText(name, value)));
         return form;
     }
 

@@ -14,7 +14,8 @@ import org.keycloak.models.UserModel;
 
 /**
  * Turns admin events into audit rows, inside the transaction that emitted them: Viewgate's own {@code VIEWGATE_*}
- * events, and members' tier changes made through Keycloak's admin API or console (see {@link TierChangeRecorder}).
+ * events, and what Keycloak's admin API or console changes of Viewgate's: members' tiers ({@link TierChangeRecorder})
+ * and {@code viewgate.*} settings ({@link SettingChangeRecorder}).
  */
 public final class AuditEventListenerProvider implements EventListenerProvider {
 
@@ -37,6 +38,7 @@ public final class AuditEventListenerProvider implements EventListenerProvider {
             if (type.isPresent()) {
                 AuditLog.insert(session, fromViewgateEvent(event, type.get()));
             } else {
+                new SettingChangeRecorder(session).record(event);
                 new TierChangeRecorder(session).record(event);
             }
         } catch (RuntimeException e) {

@@ -76,7 +76,7 @@ public final class AuditEventListenerProviderFactory implements EventListenerPro
         AuditRetention retention = new AuditRetention(session);
         session.realms().getRealmsStream()
                 .filter(realm -> AuditRetention.retentionDays(realm) > 0)
-                .forEach(realm -> retention.apply(realm, System.currentTimeMillis()));
+                .forEach(realm -> retention.apply(realm, System.currentTimeMillis(), null));
     }
 
     @Override

@@ -125,7 +125,7 @@ public final class AuditResource {
     @APIResponse(responseCode = "403", description = "The caller lacks manage-events")
     public Map<String, Integer> applyRetention() {
         access.requireManageEvents();
-        return Map.of("removed", new AuditRetention(session).apply(realm, System.currentTimeMillis()));
+        return Map.of("removed", new AuditRetention(session).apply(realm, System.currentTimeMillis(), access.caller().user()));
     }
 
     private interface RowWriter {

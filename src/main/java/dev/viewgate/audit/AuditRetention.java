@@ -3,11 +3,15 @@ package dev.viewgate.audit;
 import dev.viewgate.tier.Setting;
 import jakarta.persistence.EntityManager;
 import java.time.Duration;
+import java.time.Instant;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import org.jboss.logging.Logger;
 import org.keycloak.connections.jpa.JpaConnectionProvider;
 import org.keycloak.models.KeycloakSession;
 import org.keycloak.models.RealmModel;
+import org.keycloak.models.UserModel;
 
 /**
  * Removes sealed rows older than the realm's {@link Setting#AUDIT_RETENTION_DAYS} (default: keep forever). Only a prefix of the
@@ -18,9 +22,11 @@ public final class AuditRetention {
 
     private static final Logger LOG = Logger.getLogger(AuditRetention.class);
 
+    private final KeycloakSession session;
     private final EntityManager em;
 
     public AuditRetention(KeycloakSession session) {
+        this.session = session;
         this.em = session.getProvider(JpaConnectionProvider.class).getEntityManager();
     }
 
@@ -30,8 +36,12 @@ public final class AuditRetention {
                 problem -> LOG.warnf("Viewgate, realm '%s': %s; audit rows are kept", realm.getName(), problem));
     }
 
-    /** Applies the realm's retention now, as of {@code nowMillis}; returns how many rows were removed. */
-    public int apply(RealmModel realm, long nowMillis) {
+    /**
+     * Applies the realm's retention now, as of {@code nowMillis}; returns how many rows were removed. A run that removes
+     * rows records {@code AUDIT_PRUNED} in the chain it shortened: who ran it ({@code actor} null for the hourly run),
+     * how many rows, up to which sequence number, and the cutoff.
+     */
+    public int apply(RealmModel realm, long nowMillis, UserModel actor) {
         int days = retentionDays(realm);
         if (days == 0) {
             return 0;
@@ -56,6 +66,14 @@ public final class AuditRetention {
                 .setParameter("r", realm.getId()).setParameter("seq", lastRemoved).executeUpdate();
         chain.setPrunedSeq(lastRemoved);
         chain.setPrunedHash(lastRemovedHash);
+        Map<String, Object> details = new LinkedHashMap<>();
+        details.put("removed", removed);
+        details.put("lastRemovedSeq", lastRemoved);
+        details.put("retentionDays", days);
+        details.put("cutoff", Instant.ofEpochMilli(cutoff).toString());
+        details.put("trigger", actor == null ? "scheduled" : "admin");
+        AuditLog.recordDirect(session, realm, AuditType.AUDIT_PRUNED, actor == null ? null : actor.getId(),
+                actor == null ? null : actor.getUsername(), "viewgate/audit/retention", null, details);
         LOG.debugf("Audit retention removed %s rows of realm %s up to seq %s", String.valueOf(removed), realm.getName(),
                 String.valueOf(lastRemoved));
         return removed;

@@ -18,7 +18,8 @@ public enum AuditType {
     GUEST_TOKEN_ISSUED,
     GUEST_TOKEN_DENIED,
     TIER_ROLE_CHANGED,
-    SETTING_CHANGED;
+    SETTING_CHANGED,
+    AUDIT_PRUNED;
 
     static final String RESOURCE_TYPE_PREFIX = "VIEWGATE_";
 

@@ -83,7 +83,7 @@ public final class JsonBody {
             if (!item.isTextual()) {
                 throw ViewgateException.badRequest("invalid_request", "'" + name + "' must be an array of strings");
             }
-            strings.add(InputText.requireNoNul(name, item.asText()));
+            strings.add(InputText.requireText(name, item.asText()));
         });
         return strings;
     }
@@ -109,6 +109,6 @@ public final class JsonBody {
         if (!value.isTextual()) {
             throw ViewgateException.badRequest("invalid_request", "'" + name + "' must be a string");
         }
-        return value.asText().isBlank() ? null : InputText.requireNoNul(name, value.asText());
+        return value.asText().isBlank() ? null : InputText.requireText(name, value.asText());
     }
 }

@@ -1,5 +1,7 @@
 package dev.viewgate.base;
 
+import java.util.Optional;
+import java.util.OptionalInt;
 
 /** Query parameters read strictly: a malformed one is a 400 that names it. */
 public final class QueryParams {
@@ -20,15 +22,35 @@ public final class QueryParams {
         if (value == null || value.isBlank()) {
             return fallback;
         }
-        try {
-            int parsed = Integer.parseInt(value.trim());
-            if (parsed >= min && parsed <= max) {
-                return parsed;
-            }
-        } catch (NumberFormatException ignored) {
-            // answered below
+        return plainInteger(value, min, max).orElseThrow(() ->
+                ViewgateException.badRequest("invalid_parameter", name + " must be an integer from " + min + " to " + max));
+    }
+
+    /** ASCII digits within range; Integer.parseInt also takes "+1" and fullwidth or Arabic-Indic digits. */
+    static OptionalInt plainInteger(String value, int min, int max) {
+        String trimmed = value.trim();
+        if (trimmed.isEmpty() || trimmed.length() > 10 || !trimmed.chars().allMatch(c -> c >= '0' && c <= '9')) {
+            return OptionalInt.empty();
         }
-        throw ViewgateException.badRequest("invalid_parameter", name + " must be an integer from " + min + " to " + max);
+        long parsed = Long.parseLong(trimmed);
+        return parsed >= min && parsed <= max ? OptionalInt.of((int) parsed) : OptionalInt.empty();
+    }
+
+    /** {@code true} or {@code false}; the fallback when absent. */
+    public static boolean bool(String name, String value, boolean fallback) {
+        if (value == null || value.isBlank()) {
+            return fallback;
+        }
+        return plainBoolean(value).orElseThrow(() ->
+                ViewgateException.badRequest("invalid_parameter", name + " must be true or false"));
+    }
+
+    static Optional<Boolean> plainBoolean(String value) {
+        return switch (value.trim()) {
+            case "true" -> Optional.of(true);
+            case "false" -> Optional.of(false);
+            default -> Optional.empty();
+        };
     }
 
     public static <E extends Enum<E>> E enumValue(String name, String value, E fallback, Class<E> type) {

@@ -79,7 +79,8 @@ public final class TierLadder {
 
     static int parseLevel(String value) {
         String trimmed = value.trim();
-        if (trimmed.isEmpty() || trimmed.length() > 6 || !trimmed.chars().allMatch(Character::isDigit)) {
+        // ASCII digits only, as every other number Viewgate reads: Character.isDigit would take "١٠" for 10
+        if (trimmed.isEmpty() || trimmed.length() > 6 || !trimmed.chars().allMatch(c -> c >= '0' && c <= '9')) {
             return -1;
         }
         return Integer.parseInt(trimmed);

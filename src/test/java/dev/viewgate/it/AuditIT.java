@@ -279,13 +279,34 @@ class AuditIT {
             JsonNode rep = Admin.expect(http.get(admin.realmAdminUrl(realm), http.adminToken()), 200).json();
             ((com.fasterxml.jackson.databind.node.ObjectNode) rep.withObject("/attributes")).put("viewgate.audit.retentionDays", "3");
             Admin.expect(http.putJson(admin.realmAdminUrl(realm), http.adminToken(), rep), 204);
+            // Changed through Keycloak's realm update, not Viewgate's settings API: recorded all the same.
+            JsonNode setting = rows(realm, "type=SETTING_CHANGED");
+            assertEquals(1, setting.size(), setting.toString());
+            assertEquals("viewgate.audit.retentionDays", setting.get(0).get("details").get("setting").asText());
+            assertTrue(setting.get(0).get("details").get("previousValue").isNull(), setting.toString());
+            assertEquals("3", setting.get(0).get("details").get("newValue").asText());
+            assertEquals("keycloak-realm-update", setting.get(0).get("details").get("via").asText());
+            assertEquals("admin", setting.get(0).get("actor").get("username").asText());
+            // The same update again changes nothing and records nothing.
+            Admin.expect(http.putJson(admin.realmAdminUrl(realm), http.adminToken(), rep), 204);
+            assertEquals(1, rows(realm, "type=SETTING_CHANGED").size());
+
             assertEquals(5, Admin.expect(http.postJson(audit(realm) + "/retention", http.adminToken(), "{}"), 200).json().get("removed").asInt());
-            JsonNode verification = verify(realm);
-            assertTrue(verification.get("valid").asBoolean(), verification.toString());
-            assertEquals(2, verification.get("checked").asInt());
-            assertEquals(2, rows(realm, "").size());
+            // The run that shortened the chain is recorded in it: 2 recent rows, the setting's row and this one.
+            JsonNode pruned = rows(realm, "type=AUDIT_PRUNED");
+            assertEquals(1, pruned.size(), pruned.toString());
+            assertEquals(5, pruned.get(0).get("details").get("removed").asInt());
+            assertEquals(5, pruned.get(0).get("details").get("lastRemovedSeq").asInt());
+            assertEquals("admin", pruned.get(0).get("details").get("trigger").asText());
+            assertEquals("admin", pruned.get(0).get("actor").get("username").asText());
+            Await.until(Duration.ofSeconds(10), () -> verify(realm), v -> v.get("checked").asInt() == 4 && v.get("valid").asBoolean(),
+                    "the chain after retention");
+            assertEquals(4, rows(realm, "").size());
+            // Nothing more to remove: nothing recorded.
+            assertEquals(0, Admin.expect(http.postJson(audit(realm) + "/retention", http.adminToken(), "{}"), 200).json().get("removed").asInt());
+            assertEquals(1, rows(realm, "type=AUDIT_PRUNED").size());
             change(realm, token, Map.of("after", "retention"));
-            Await.until(Duration.ofSeconds(10), () -> verify(realm), v -> v.get("checked").asInt() == 3 && v.get("valid").asBoolean(),
+            Await.until(Duration.ofSeconds(10), () -> verify(realm), v -> v.get("checked").asInt() == 5 && v.get("valid").asBoolean(),
                     "the chain goes on after retention");
         } finally {
             admin.deleteRealm(realm);

@@ -338,6 +338,31 @@ class AuthorityAttackIT {
         assertEquals("owner", granted.get("previousRole").asText());
     }
 
+    @Test
+    void aManageUsersAdminCannotGrantARoleThatCarriesRealmAdminThoughKeycloaksOwnApiWould() {
+        // Keycloak's role-mapping API checks the mapped role alone: a manage-users admin may map a composite that
+        // carries realm-admin. Viewgate's admin mirror checks every admin role the role carries.
+        compositeWithClientRole("builder", "realm-management", "realm-admin");
+        String manager = user("manage-users-admin");
+        admin.grantClientRole(REALM, admin.userId(REALM, manager), "realm-management", "manage-users");
+        String requester = user("carried-realm-admin");
+        String id = submit(requester);
+        Http.Result refused = http.postJson(admin.realmAdminUrl(REALM) + "/viewgate/access-requests/" + id + "/grant",
+                tokenOf(manager), Map.of("role", "builder"));
+        assertEquals(403, refused.status(), refused.body());
+        assertTrue(refused.json().get("error_description").asText().contains("'realm-admin', which 'builder' carries"),
+                refused.body());
+        assertTrue(realmTier(requester).isEmpty(), "nothing was mapped");
+        assertEquals(403, http.get(admin.realmAdminUrl(REALM) + "/users?max=1", tokenOf(requester)).status());
+        String other = user("keycloak-maps-it");
+        assertEquals(204, http.postJson(admin.realmAdminUrl(REALM) + "/users/" + admin.userId(REALM, other)
+                        + "/role-mappings/realm", tokenOf(manager), List.of(admin.realmRole(REALM, "builder"))).status(),
+                "Keycloak's own role-mapping API lets the same admin map it");
+        // A realm admin, who holds realm-admin, may grant it.
+        Admin.expect(http.postJson(admin.realmAdminUrl(REALM) + "/viewgate/access-requests/" + id + "/grant",
+                http.adminToken(), Map.of("role", "builder")), 200);
+    }
+
     // ---------------------------------------------------------------- finding 6: races on one session
 
     @Test

@@ -27,10 +27,11 @@ class TierLadderTest {
     void malformedAttributesAreReportedAndIgnored() {
         List<String> problems = new ArrayList<>();
         TierLadder ladder = TierLadder.of(List.of(role("a", "seven", null), role("b", "-1", null), role("c", "0", null),
-                role("d", "", null), role("e", "1e3", null), role("f", "99999999999", null), role("g", "2", null)),
+                role("d", "", null), role("e", "1e3", null), role("f", "99999999999", null), role("g", "2", null),
+                role("h", "\u0661\u0660", null), role("i", "\uFF13", null)), // Arabic-Indic 10, fullwidth 3: not ASCII digits
                 problems::add);
         assertEquals(List.of(new Tier(2, "g", "g")), ladder.tiers());
-        assertEquals(6, problems.size(), problems.toString());
+        assertEquals(8, problems.size(), problems.toString());
         assertTrue(problems.get(0).contains("role 'a' has a malformed viewgate.tier 'seven'"), problems.get(0));
     }
 
