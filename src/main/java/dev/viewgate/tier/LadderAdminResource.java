@@ -27,9 +27,9 @@ public final class LadderAdminResource {
     /**
      * One rung. {@code members} is exact, or null when {@code capped} (more than {@value #CENSUS_CAP} users: then
      * {@code membersAtLeast} is what the users read so far hold); {@code membersAtLeast} always holds the count found.
+     * With {@code members=false} the three counts are null.
      */
     @JsonInclude(JsonInclude.Include.ALWAYS)
-    /** One rung; with {@code members=false} the three counts are null. */
     public record RungRepresentation(int tier, String role, String label, Long members, Long membersAtLeast, Boolean capped) {
     }
 

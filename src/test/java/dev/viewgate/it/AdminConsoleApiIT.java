@@ -355,6 +355,13 @@ class AdminConsoleApiIT {
                     "newest first: " + recent);
         }
         assertError(http.get(api("/access-requests?status=all"), http.adminToken()), 400, "invalid_parameter");
+        // Paging reads ASCII digits only: fullwidth digits and a sign are refused, not read as 10 and 1.
+        assertError(http.get(api("/access-requests?max=%EF%BC%91%EF%BC%90"), http.adminToken()), 400, "invalid_parameter");
+        assertError(http.get(api("/access-requests?first=%2B1"), http.adminToken()), 400, "invalid_parameter");
+        assertError(http.get(api("/ladder?members=yes"), http.adminToken()), 400, "invalid_parameter");
+        JsonNode rungs = Admin.expect(http.get(api("/ladder?members=false"), http.adminToken()), 200).json();
+        assertEquals(8, rungs.size(), rungs.toString());
+        assertTrue(rungs.get(0).get("members").isNull() && rungs.get(0).get("capped").isNull(), rungs.toString());
         assertError(http.get(api("/access-requests?status=BOGUS&requester=" + username), http.adminToken()), 400, "invalid_parameter");
         // A member without view-users learns nothing about who asked.
         assertEquals(403, http.get(api("/access-requests?status=ALL&requester=" + username), http.memberToken("vera")).status());

@@ -123,7 +123,8 @@ class ViewRegistryIT {
         assertError(http.putJson(views("no-such-client") + "/v", app, Map.of("name", "x")), 403, "not_your_client");
         assertError(http.putJson(views("bad%20client") + "/v", app, Map.of("name", "x")), 400, "invalid_request");
         for (String body : List.of("{}", "{\"name\": 5}", "{\"name\": \"x\", \"editable\": \"yes\"}", "{\"name\": \"x\", \"other\": 1}",
-                "[]", "nope", "{\"name\": \"" + "n".repeat(256) + "\"}")) {
+                "[]", "nope", "{\"name\": \"" + "n".repeat(256) + "\"}",
+                "{\"name\": \"lone \\ud800 surrogate\"}", "{\"name\": \"nul \\u0000\"}")) {
             assertError(http.putJson(views("demo-app") + "/v", app, body), 400, "invalid_request");
         }
         assertEquals(401, http.putJson(views("demo-app") + "/v", null, Map.of("name", "x")).status());
