@@ -13,7 +13,7 @@
   window.history.replaceState(null, '', window.location.pathname + window.location.search);
   var status = document.getElementById('guest-status');
   if (!secret) {
-    status.textContent = 'This link is not valid or access was revoked.';
+    status.textContent = 'This link is incomplete: its key is missing. Check that you copied all of it.';
     status.setAttribute('data-test', 'link-invalid');
     status.id = 'link-invalid';
     return;

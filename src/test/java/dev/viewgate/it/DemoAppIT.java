@@ -103,7 +103,10 @@ class DemoAppIT {
 
             // bob revokes: the guest is refused at the next request.
             bob.open(app.baseUrl() + "/views/" + REPORT);
-            guestRow(bob, "ACME auditor").findElement(By.cssSelector("[data-test=revoke]")).click();
+            WebElement toRevoke = guestRow(bob, "ACME auditor");
+            toRevoke.findElement(By.cssSelector("[data-test=revoke]")).click();
+            toRevoke.findElement(By.cssSelector("[data-test=revoke-confirm]")).click();
+            assertTrue(bob.text(By.id("flash")).startsWith("Revoked the guest link “ACME auditor”"));
             Await.until(Duration.ofSeconds(10), () -> guestRow(bob, "ACME auditor").getAttribute("data-status"),
                     "revoked"::equals, "the grant shown as revoked");
             guest.open(app.baseUrl() + "/guest/view");
@@ -118,6 +121,7 @@ class DemoAppIT {
             signIn(bob, "bob");
             bob.open(app.baseUrl() + "/views/" + REPORT);
             bob.element(By.id("make-public")).click();
+            bob.element(By.id("public-confirm")).click();
             String link = bob.element(By.id("share-link")).getAttribute("value");
 
             visitor.open(link);

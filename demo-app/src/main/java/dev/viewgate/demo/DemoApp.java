@@ -18,7 +18,8 @@ public final class DemoApp {
     private static final Logger LOG = Logger.getLogger(DemoApp.class.getName());
     private static final Map<String, String> STATIC_FILES = Map.of(
             "/static/app.css", "text/css; charset=utf-8",
-            "/static/guest.js", "text/javascript; charset=utf-8");
+            "/static/guest.js", "text/javascript; charset=utf-8",
+            "/static/app.js", "text/javascript; charset=utf-8");
 
     private final AppConfig config;
     private final HttpServer server;
@@ -37,8 +38,9 @@ public final class DemoApp {
         SessionStore sessions = new SessionStore();
         this.workspace = Workspace.withSampleData();
         this.responses = new Responses(config);
-        this.members = new MemberRoutes(config, keycloak, verifier, sessions, workspace, new Pages(keycloak), responses);
-        this.guests = new GuestRoutes(config, keycloak, verifier, sessions, workspace, responses, json);
+        LinkBook links = new LinkBook();
+        this.members = new MemberRoutes(config, keycloak, verifier, sessions, workspace, new Pages(keycloak), responses, links);
+        this.guests = new GuestRoutes(config, keycloak, verifier, sessions, workspace, responses, json, links);
         this.server = HttpServer.create(new InetSocketAddress(config.bindAddress(), config.port()), 64);
         this.executor = Executors.newFixedThreadPool(16);
         server.setExecutor(executor);

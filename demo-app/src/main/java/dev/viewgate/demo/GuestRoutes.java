@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.nimbusds.jwt.JWTClaimsSet;
 import java.io.IOException;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -26,10 +27,17 @@ public final class GuestRoutes {
     private static final int MAX_SECRET = 512;
 
     /** A guest request that may go on: its session, view and current permissions. */
-    private record Guest(Session session, DataView view, GuestAccess access) {
+    private record Guest(Session session, DataView view, GuestAccess access, SharedLink link) {
     }
 
-    /** Why a guest request may not go on. */
+    /** A redeemed secret: the guest token and what it names. */
+    private record Redeemed(String token, String viewKey, String grantId) {
+    }
+
+    /**
+     * Why a guest request may not go on: the page to show, or none when Keycloak refused the secret (the same
+     * {@code invalid_grant} for every reason), which the caller then explains from what the app knows of the grant.
+     */
     private static final class Refused extends Exception {
         private static final long serialVersionUID = 1L;
         private final int status;
@@ -40,6 +48,10 @@ public final class GuestRoutes {
             this.status = status;
             this.page = page;
         }
+
+        boolean secretRefused() {
+            return page == null;
+        }
     }
 
     private final AppConfig config;
@@ -49,9 +61,10 @@ public final class GuestRoutes {
     private final Workspace workspace;
     private final Responses responses;
     private final ObjectMapper json;
+    private final LinkBook links;
 
     public GuestRoutes(AppConfig config, KeycloakClient keycloak, TokenVerifier verifier, SessionStore sessions,
-                       Workspace workspace, Responses responses, ObjectMapper json) {
+                       Workspace workspace, Responses responses, ObjectMapper json, LinkBook links) {
         this.config = config;
         this.keycloak = keycloak;
         this.verifier = verifier;
@@ -59,6 +72,7 @@ public final class GuestRoutes {
         this.workspace = workspace;
         this.responses = responses;
         this.json = json;
+        this.links = links;
     }
 
     public boolean handle(Request request) throws IOException {
@@ -90,9 +104,9 @@ public final class GuestRoutes {
             return true;
         }
         if (post && !(MemberRoutes.sameOrigin(request, config) && guest.session().csrfMatches(request.form("csrf")))) {
-            forbidden(request, "The form expired. Please reload the page and try again.");
+            forbidden(request, "The form expired. Please reload the shared view and try again.");
         } else if ("/guest/view".equals(path)) {
-            responses.html(request.exchange(), 200, Pages.guestView(guest.session(), guest.view(), guest.access()));
+            responses.html(request.exchange(), 200, Pages.guestView(guest.session(), guest.view(), guest.access(), guest.link()));
         } else if ("/guest/export.csv".equals(path)) {
             if (guest.access().export()) {
                 MemberRoutes.exportCsv(request, guest.view(), responses);
@@ -122,28 +136,36 @@ public final class GuestRoutes {
         }
         String secret = Optional.ofNullable(request.form("secret")).map(String::strip).orElse("");
         if (secret.isEmpty() || secret.length() > MAX_SECRET) {
-            responses.html(request.exchange(), 403, linkInvalid());
+            responses.html(request.exchange(), 403, Pages.linkEnded(SharedLink.Ending.UNKNOWN, null, null));
             return;
         }
         Session old = sessions.find(request.cookie(COOKIE)).orElse(null);
         if (old != null) {
             sessions.remove(old);
         }
-        GuestPass pass;
+        Redeemed redeemed;
         try {
-            pass = redeem(secret);
+            redeemed = redeem(secret);
         } catch (Refused refused) {
-            responses.html(request.exchange(), refused.status, refused.page);
+            if (refused.secretRefused()) {
+                // Keycloak says only "invalid_grant"; the app knows the grant of a link it made and asks about it.
+                Optional<LinkBook.Entry> entry = links.find(secret);
+                responses.html(request.exchange(), 403, entry.map(e -> ended(e.grantId(), e.viewKey()))
+                        .orElseGet(() -> Pages.linkEnded(SharedLink.Ending.UNKNOWN, null, null)));
+            } else {
+                responses.html(request.exchange(), refused.status, refused.page);
+            }
             return;
         }
         Session session = sessions.create();
-        session.guest(pass);
+        session.guest(new GuestPass(secret, redeemed.token(), redeemed.viewKey(), redeemed.grantId(),
+                describe(redeemed.viewKey(), redeemed.grantId())));
         responses.setCookie(request.exchange(), COOKIE, session.id());
         responses.redirect(request.exchange(), "/guest/view");
     }
 
     /** Exchanges the secret for a guest token and checks the token names one of our shareable views. */
-    private GuestPass redeem(String secret) throws Refused {
+    private Redeemed redeem(String secret) throws Refused {
         try {
             String token = keycloak.guestToken(secret).path("access_token").asText();
             JWTClaimsSet claims = verifier.accessToken(token);
@@ -157,21 +179,62 @@ public final class GuestRoutes {
             }
             if (workspace.view(viewKey).filter(DataView::shareable).isEmpty()) {
                 LOG.warning("A guest token names view " + viewKey + ", which is not shareable here; refused");
-                throw new Refused(403, linkInvalid());
+                throw new Refused(403, Pages.linkEnded(SharedLink.Ending.UNKNOWN, null, null));
             }
             Object grant = claims.getClaim("viewgate_grant");
-            return new GuestPass(secret, token, viewKey, grant == null ? null : String.valueOf(grant));
+            return new Redeemed(token, viewKey, grant == null ? null : String.valueOf(grant));
         } catch (KeycloakClient.KeycloakException e) {
             if (e.answer() != null && e.answer().status() < 500) {
                 LOG.info("Guest link refused: " + e.getMessage());
-                throw new Refused(403, linkInvalid());
+                throw new Refused(403, null);
             }
             LOG.warning("Guest exchange failed: " + e.getMessage());
-            throw new Refused(503, Pages.guestMessage("Try again later",
-                    "The shared view cannot be opened right now. Please try again in a moment.", "guest-unavailable"));
+            throw unavailable(false);
         } catch (TokenVerifier.InvalidTokenException | java.text.ParseException e) {
             LOG.warning("Guest token rejected: " + e.getMessage());
-            throw new Refused(403, linkInvalid());
+            throw new Refused(403, Pages.linkEnded(SharedLink.Ending.UNKNOWN, null, null));
+        }
+    }
+
+    /** What Viewgate tells the app (its service account) about a grant of one of its views; null when unknown. */
+    private SharedLink describe(String viewKey, String grantId) {
+        if (viewKey == null || grantId == null) {
+            return null;
+        }
+        try {
+            return lookUp(viewKey, grantId).orElse(null);
+        } catch (KeycloakClient.KeycloakException e) {
+            LOG.warning("Could not ask Viewgate about a guest grant: " + e.getMessage());
+            return null;
+        }
+    }
+
+    private Optional<SharedLink> lookUp(String viewKey, String grantId) throws KeycloakClient.KeycloakException {
+        KeycloakClient.Answer answer = keycloak.guestsAsApp(viewKey);
+        if (!answer.ok()) {
+            throw new KeycloakClient.KeycloakException("Listing the grants of " + viewKey + ": " + answer.error(), answer, null);
+        }
+        for (JsonNode grant : answer.body()) {
+            if (grantId.equals(grant.path("id").asText())) {
+                return Optional.of(SharedLink.of(grant, viewKey));
+            }
+        }
+        return Optional.empty();
+    }
+
+    /** The page for a link that stopped working, with the true reason as far as Viewgate tells the app. */
+    private String ended(String grantId, String viewKey) {
+        DataView view = viewKey == null ? null : workspace.view(viewKey).orElse(null);
+        if (grantId == null || view == null) {
+            return Pages.linkEnded(SharedLink.Ending.UNKNOWN, null, null);
+        }
+        try {
+            Optional<SharedLink> link = lookUp(viewKey, grantId);
+            return link.map(l -> Pages.linkEnded(l.ending(Instant.now()), l, view))
+                    .orElseGet(() -> Pages.linkEnded(SharedLink.Ending.UNKNOWN, null, view));
+        } catch (KeycloakClient.KeycloakException e) {
+            LOG.warning("Could not ask Viewgate why a guest link ended: " + e.getMessage());
+            return Pages.linkEnded(SharedLink.Ending.ENDED, null, view);
         }
     }
 
@@ -180,32 +243,33 @@ public final class GuestRoutes {
         Session session = sessions.find(request.cookie(COOKIE)).orElse(null);
         GuestPass pass = session == null ? null : session.guest();
         if (pass == null) {
-            throw new Refused(403, linkInvalid());
+            throw new Refused(403, Pages.guestMessage("Link not opened", "Open the link you were given again: this "
+                    + "browser has no shared view open (or it was closed after a while without use).", "link-invalid", null));
         }
         try {
             JsonNode info = keycloak.introspect(pass.accessToken());
             if (!info.path("active").asBoolean(false)) {
                 // Expired (re-exchange the stored secret) or revoked (the exchange fails too).
-                GuestPass renewed;
+                Redeemed renewed;
                 try {
                     renewed = redeem(pass.secret());
                 } catch (Refused refused) {
                     if (refused.status == 403) {
                         sessions.remove(session);
-                        throw new Refused(403, revoked());
+                        throw new Refused(403, ended(pass.grantId(), pass.viewKey()));
                     }
                     throw refused;
                 }
                 if (!renewed.viewKey().equals(pass.viewKey())) {
                     sessions.remove(session);
-                    throw new Refused(403, revoked());
+                    throw new Refused(403, Pages.linkEnded(SharedLink.Ending.UNKNOWN, null, null));
                 }
-                session.guest(renewed);
-                pass = renewed;
+                pass = pass.withToken(renewed.token());
+                session.guest(pass);
                 info = keycloak.introspect(pass.accessToken());
                 if (!info.path("active").asBoolean(false)) {
                     sessions.remove(session);
-                    throw new Refused(403, revoked());
+                    throw new Refused(403, ended(pass.grantId(), pass.viewKey()));
                 }
             }
             JsonNode view = info.path("view");
@@ -215,39 +279,46 @@ public final class GuestRoutes {
             }
             if (!config.clientId().equals(view.path("client").asText()) || !pass.viewKey().equals(view.path("key").asText())) {
                 sessions.remove(session);
-                throw new Refused(403, revoked());
+                throw new Refused(403, Pages.linkEnded(SharedLink.Ending.UNKNOWN, null, null));
             }
             List<String> permissions = new ArrayList<>();
             view.path("permissions").forEach(p -> permissions.add(p.asText()));
-            DataView dataView = workspace.view(pass.viewKey()).orElseThrow(() -> new Refused(403, revoked()));
+            GuestPass current = pass;
+            DataView dataView = workspace.view(pass.viewKey())
+                    .orElseThrow(() -> new Refused(403, ended(current.grantId(), current.viewKey())));
             GuestAccess access = GuestAccess.of(permissions, dataView.settings());
             if (!access.read()) {
                 // Viewgate reports a grant revoked a moment ago (its session not yet gone) with no permissions.
                 sessions.remove(session);
-                throw new Refused(403, revoked());
+                throw new Refused(403, ended(pass.grantId(), pass.viewKey()));
             }
-            return new Guest(session, dataView, access);
+            if (pass.link() == null) {
+                // Viewgate could not be asked when the link was opened: try again, the page then says more.
+                SharedLink link = describe(pass.viewKey(), pass.grantId());
+                if (link != null) {
+                    pass = new GuestPass(pass.secret(), pass.accessToken(), pass.viewKey(), pass.grantId(), link);
+                    session.guest(pass);
+                }
+            }
+            return new Guest(session, dataView, access, pass.link());
         } catch (KeycloakClient.KeycloakException e) {
             LOG.warning("Guest introspection failed: " + e.getMessage());
-            throw new Refused(503, Pages.guestMessage("Try again later",
-                    "The shared view cannot be opened right now. Please try again in a moment.", "guest-unavailable"));
+            throw unavailable(true);
         } catch (IOException | java.text.ParseException | TokenVerifier.InvalidTokenException e) {
             LOG.warning("Guest token unusable: " + e.getMessage());
             sessions.remove(session);
-            throw new Refused(403, revoked());
+            throw new Refused(403, ended(pass.grantId(), pass.viewKey()));
         }
     }
 
-    private static String linkInvalid() {
-        return Pages.guestMessage("Link not valid", "This link is not valid or access was revoked.", "link-invalid");
-    }
-
-    private static String revoked() {
-        return Pages.guestMessage("Access revoked", "Access revoked: this link is not valid or access was revoked.",
-                "access-revoked");
+    /** The shared view cannot be reached now: a guest with an open view may retry it; a new link is opened again. */
+    private static Refused unavailable(boolean viewOpen) {
+        return new Refused(503, Pages.guestMessage("Try again later", "The shared view cannot be opened right now. "
+                + (viewOpen ? "Please try again in a moment." : "Please open your link again in a moment."),
+                "guest-unavailable", viewOpen ? Pages.back("/guest/view", "Try again") : null));
     }
 
     private void forbidden(Request request, String message) throws IOException {
-        responses.html(request.exchange(), 403, Pages.guestMessage("Not allowed", message, "forbidden"));
+        responses.html(request.exchange(), 403, Pages.guestForbidden(message));
     }
 }

@@ -11,6 +11,7 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.Base64;
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -58,6 +59,9 @@ public final class KeycloakClient {
     private final AppConfig config;
     private final ObjectMapper json;
     private final HttpClient http;
+    private final Object serviceTokenLock = new Object();
+    private String serviceToken;
+    private Instant serviceTokenExpiresAt = Instant.EPOCH;
 
     public KeycloakClient(AppConfig config, ObjectMapper json) {
         this.config = config;
@@ -167,6 +171,31 @@ public final class KeycloakClient {
 
     public Answer revokeGuest(String bearer, String viewKey, String grantId) throws KeycloakException {
         return api("DELETE", guestsPath(viewKey) + "/" + seg(grantId), bearer, null);
+    }
+
+    /**
+     * The view's grants as the app itself sees them, with its service account (which holds the app's client role
+     * {@code viewgate-share}): what the guest pages tell a guest about their link (who shared it, until when, whether it
+     * was revoked or expired) comes from here, never from the browser.
+     */
+    public Answer guestsAsApp(String viewKey) throws KeycloakException {
+        Answer answer = api("GET", guestsPath(viewKey), serviceBearer(false), null);
+        if (answer.status() == 401) {
+            answer = api("GET", guestsPath(viewKey), serviceBearer(true), null);
+        }
+        return answer;
+    }
+
+    /** The service account's access token, reused until shortly before it expires. */
+    private String serviceBearer(boolean renew) throws KeycloakException {
+        synchronized (serviceTokenLock) {
+            if (renew || serviceToken == null || Instant.now().plusSeconds(10).isAfter(serviceTokenExpiresAt)) {
+                JsonNode answer = serviceAccountToken();
+                serviceToken = answer.path("access_token").asText();
+                serviceTokenExpiresAt = Instant.now().plusSeconds(Math.max(0, answer.path("expires_in").asLong(0)));
+            }
+            return serviceToken;
+        }
     }
 
     public Answer exitViewAs(String bearer) throws KeycloakException {

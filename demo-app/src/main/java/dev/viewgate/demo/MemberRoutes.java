@@ -5,9 +5,7 @@ import com.nimbusds.jwt.JWTClaimsSet;
 import java.io.IOException;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.LocalDateTime;
-import java.time.ZoneOffset;
-import java.time.format.DateTimeParseException;
+import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -42,9 +40,10 @@ public final class MemberRoutes {
     private final Workspace workspace;
     private final Pages pages;
     private final Responses responses;
+    private final LinkBook links;
 
     public MemberRoutes(AppConfig config, KeycloakClient keycloak, TokenVerifier verifier, SessionStore sessions,
-                        Workspace workspace, Pages pages, Responses responses) {
+                        Workspace workspace, Pages pages, Responses responses, LinkBook links) {
         this.config = config;
         this.keycloak = keycloak;
         this.verifier = verifier;
@@ -52,6 +51,7 @@ public final class MemberRoutes {
         this.workspace = workspace;
         this.pages = pages;
         this.responses = responses;
+        this.links = links;
     }
 
     /** Handles the request when it is one of ours; false otherwise. */
@@ -113,13 +113,15 @@ public final class MemberRoutes {
         if (pending == null || !Randoms.same(pending.state(), request.query("state"))
                 || pending.startedAt().plus(LOGIN_TIMEOUT).isBefore(Instant.now())) {
             responses.html(request.exchange(), 400, Pages.message("Sign-in failed",
-                    "The sign-in answer does not match a sign-in started here. Please sign in again.", "login-failed"));
+                    "The sign-in answer does not match a sign-in started here. Please sign in again.", "login-failed",
+                    "/login", "Sign in again"));
             return;
         }
         found.get().pendingLogin(null);
         if (request.query("error") != null || request.query("code") == null) {
             responses.html(request.exchange(), 400, Pages.message("Sign-in failed",
-                    "Keycloak answered: " + Optional.ofNullable(request.query("error")).orElse("no code"), "login-failed"));
+                    "Keycloak answered: " + Optional.ofNullable(request.query("error")).orElse("no code"), "login-failed",
+                    "/login", "Sign in again"));
             return;
         }
         MemberTokens tokens;
@@ -134,7 +136,7 @@ public final class MemberRoutes {
         } catch (KeycloakClient.KeycloakException | TokenVerifier.InvalidTokenException e) {
             LOG.warning("Sign-in failed: " + e.getMessage());
             responses.html(request.exchange(), 400, Pages.message("Sign-in failed", "Sign-in failed. Please try again.",
-                    "login-failed"));
+                    "login-failed", "/login", "Sign in again"));
             return;
         }
         // A fresh session id after sign-in (no session fixation).
@@ -153,7 +155,7 @@ public final class MemberRoutes {
             return;
         }
         if (!validPost(request, session.get())) {
-            forbidden(request, "The form expired. Please go back and try again.");
+            forbidden(request, "The form expired. Please go back and try again.", "/", "Home");
             return;
         }
         MemberTokens tokens = session.get().member();
@@ -181,16 +183,16 @@ public final class MemberRoutes {
         }
         Session session = member.get().session();
         if (!validPost(request, session)) {
-            forbidden(request, "The form expired. Please go back and try again.");
+            forbidden(request, "The form expired. Please go back and try again.", "/", "Home");
             return;
         }
         try {
             KeycloakClient.Answer answer = keycloak.exitViewAs(member.get().tokens().accessToken());
             if (!answer.ok()) {
-                session.flash("Could not exit view as: " + answer.error(), null);
+                session.flashError("Could not exit view as: " + answer.error());
             }
         } catch (KeycloakClient.KeycloakException e) {
-            session.flash("Could not exit view as: " + e.getMessage(), null);
+            session.flashError("Could not exit view as: " + e.getMessage());
         }
         if (refresh(session) == null) {
             responses.redirect(request.exchange(), "/login");
@@ -215,17 +217,19 @@ public final class MemberRoutes {
         }
         Member member = signedIn.get();
         MemberAccess access = MemberAccess.of(member.tokens().tier(), view);
+        String back = "/views/" + view.key();
         if (!access.read()) {
-            forbidden(request, "You have no access to this workspace yet.");
+            forbidden(request, "You have no access to this workspace yet. Use “Request more access” on the home page to "
+                    + "ask for it.", "/", "Home");
             return true;
         }
         if (get && rest.isEmpty()) {
-            showView(request, member, view, access);
+            showView(request, 200, member, view, access, null, null);
             return true;
         }
         if (get && "/export.csv".equals(rest)) {
             if (!access.export()) {
-                forbidden(request, "You may not export this view.");
+                forbidden(request, "You may not export this view.", back, "Back to " + view.title());
                 return true;
             }
             export(request, view);
@@ -234,37 +238,39 @@ public final class MemberRoutes {
         if (!post) {
             return false;
         }
+        String backLabel = "Back to " + view.title();
         if (!validPost(request, member.session())) {
-            forbidden(request, "The form expired. Please go back and try again.");
+            forbidden(request, "The form expired. Please go back, reload the page and try again.", back, backLabel);
             return true;
         }
         Matcher row = ROW_PATH.matcher(rest);
         if (row.matches()) {
             if (!access.edit()) {
-                forbidden(request, "You may not edit this view.");
+                forbidden(request, "You may not edit this view.", back, backLabel);
                 return true;
             }
-            editRow(request, member.session(), view, Integer.parseInt(row.group(1)), "/views/" + view.key());
+            editRow(request, member.session(), view, Integer.parseInt(row.group(1)), back);
         } else if ("/rows".equals(rest)) {
             if (!access.addRows()) {
-                forbidden(request, "You may not add rows to this view.");
+                forbidden(request, "You may not add rows to this view.", back, backLabel);
                 return true;
             }
-            addRow(request, member.session(), view, "/views/" + view.key());
+            addRow(request, member.session(), view, back);
         } else if ("/settings".equals(rest)) {
             if (!access.changeSettings()) {
-                forbidden(request, "You may not change this view's settings.");
+                forbidden(request, "You may not change this view's settings.", back, backLabel);
                 return true;
             }
             changeSetting(request, member, view);
         } else if ("/guests".equals(rest) || "/public".equals(rest) || "/guests/revoke".equals(rest)) {
             if (!access.share()) {
-                forbidden(request, view.shareable() ? "You may not share this view." : "This view is internal only.");
+                forbidden(request, view.shareable() ? "You may not share this view." : "This view is internal only.",
+                        back, backLabel);
                 return true;
             }
             switch (rest) {
-                case "/guests" -> share(request, member, view, false);
-                case "/public" -> share(request, member, view, true);
+                case "/guests" -> shareWithGuest(request, member, view, access);
+                case "/public" -> sharePublicly(request, member, view, access);
                 default -> revoke(request, member, view);
             }
         } else {
@@ -273,7 +279,8 @@ public final class MemberRoutes {
         return true;
     }
 
-    private void showView(Request request, Member member, DataView view, MemberAccess access) throws IOException {
+    private void showView(Request request, int status, Member member, DataView view, MemberAccess access,
+                          ShareDraft guestDraft, ShareDraft publicDraft) throws IOException {
         JsonNode guests = null;
         String guestsError = null;
         if (access.share()) {
@@ -288,20 +295,20 @@ public final class MemberRoutes {
                 guestsError = "Could not list guests: " + e.getMessage();
             }
         }
-        responses.html(request.exchange(), 200, pages.view(member.session(), member.tokens(), requestPending(member),
-                view, guests, guestsError));
+        responses.html(request.exchange(), status, pages.view(member.session(), member.tokens(), requestPending(member),
+                view, guests, guestsError, guestDraft, publicDraft));
     }
 
     static void editRow(Request request, Session session, DataView view, int rowId, String back,
                         Responses responses) throws IOException {
         try {
             if (!view.update(rowId, cells(request, view))) {
-                session.flash("That row no longer exists.", null);
+                session.flashError("That row no longer exists.");
             } else {
                 session.flash("Row saved.", null);
             }
         } catch (IllegalArgumentException e) {
-            session.flash(e.getMessage(), null);
+            session.flashError(e.getMessage());
         }
         responses.redirect(request.exchange(), back);
     }
@@ -315,7 +322,7 @@ public final class MemberRoutes {
             view.add(cells(request, view));
             session.flash("Row added.", null);
         } catch (IllegalArgumentException | IllegalStateException e) {
-            session.flash(e.getMessage(), null);
+            session.flashError(e.getMessage());
         }
         responses.redirect(request.exchange(), back);
     }
@@ -345,7 +352,7 @@ public final class MemberRoutes {
         String setting = request.form("setting");
         String back = "/views/" + view.key();
         if (!ViewSettings.isSetting(setting)) {
-            member.session().flash("Unknown setting.", null);
+            member.session().flashError("Unknown setting.");
             responses.redirect(request.exchange(), back);
             return;
         }
@@ -357,10 +364,10 @@ public final class MemberRoutes {
                 view.settings(changed);
                 member.session().flash("Saved: " + setting + " is now " + (changedValue(changed, setting) ? "on" : "off") + ".", null);
             } else {
-                member.session().flash("Viewgate refused the change: " + answer.error(), null);
+                member.session().flashError("Viewgate refused the change: " + answer.error());
             }
         } catch (KeycloakClient.KeycloakException e) {
-            member.session().flash("Could not reach Viewgate: " + e.getMessage(), null);
+            member.session().flashError("Could not reach Viewgate: " + e.getMessage());
         }
         responses.redirect(request.exchange(), back);
     }
@@ -373,75 +380,162 @@ public final class MemberRoutes {
         };
     }
 
-    private void share(Request request, Member member, DataView view, boolean publicLink) throws IOException {
-        Session session = member.session();
-        String back = "/views/" + view.key();
-        Map<String, Object> body = new LinkedHashMap<>();
+    /**
+     * {@code POST /views/{key}/guests}: a guest link with the chosen permissions, expiry and label. A refused form is
+     * shown again as typed, with the reason in red; a created link is shown once, with what it allows.
+     */
+    private void shareWithGuest(Request request, Member member, DataView view, MemberAccess access) throws IOException {
+        GuestAccess.Choice choice;
+        Instant expires;
+        ZoneId zone = Times.zone(request.form("timeZone"));
         try {
-            if (publicLink) {
-                body.put("permissions", List.of("read"));
-                body.put("public", true);
-            } else {
-                body.put("permissions", GuestAccess.fromPreset(request.form("preset"), request.formValues("permission")));
-                String expires = expiresAt(request.form("expiresAt"));
-                if (expires != null) {
-                    body.put("expiresAt", expires);
-                }
-                String label = Optional.ofNullable(request.form("label")).map(String::strip).orElse("");
-                if (!label.isEmpty()) {
-                    body.put("label", label.length() > 100 ? label.substring(0, 100) : label);
-                }
-                body.put("public", false);
-            }
+            choice = GuestAccess.choose(request.form("preset"), request.formValues("permission"), view.settings());
+            expires = Times.expiry(request.form("expiresAt"), zone, Instant.now());
         } catch (IllegalArgumentException e) {
-            session.flash(e.getMessage(), null);
-            responses.redirect(request.exchange(), back);
+            showView(request, 422, member, view, access, ShareDraft.of(request, e.getMessage()), null);
             return;
         }
+        ShareDraft draft = ShareDraft.of(request, null);
+        Map<String, Object> body = new LinkedHashMap<>();
+        body.put("permissions", choice.given());
+        if (expires != null) {
+            body.put("expiresAt", expires.toString());
+        }
+        if (draft.labelOrNull() != null) {
+            body.put("label", draft.labelOrNull());
+        }
+        body.put("public", false);
+        Created created = create(member, view, body);
+        if (created.refused() != null) {
+            showView(request, 422, member, view, access, ShareDraft.of(request, created.refused()), null);
+            return;
+        }
+        StringBuilder message = new StringBuilder("Guest link ")
+                .append(draft.labelOrNull() == null ? "" : "“" + draft.labelOrNull() + "” ")
+                .append("created for ").append(view.title()).append(": ").append(String.join(", ", choice.given()))
+                .append(expires == null ? "; no end date." : "; works until " + Times.in(expires, zone) + ".");
+        choice.leftOut().forEach((permission, reason) -> message.append(" Not included: ").append(permission)
+                .append(", because ").append(reason).append("."));
+        member.session().flash(message.toString(), created.link());
+        responses.redirect(request.exchange(), "/views/" + view.key());
+    }
+
+    /**
+     * {@code POST /views/{key}/public}: first the label and optional expiry are checked and a confirmation page says
+     * that anyone with the link can read the view; only the confirmed post ({@code confirm=yes}) makes the link.
+     */
+    private void sharePublicly(Request request, Member member, DataView view, MemberAccess access) throws IOException {
+        ZoneId zone = Times.zone(request.form("timeZone"));
+        Instant expires;
+        try {
+            expires = Times.expiry(request.form("expiresAt"), zone, Instant.now());
+        } catch (IllegalArgumentException e) {
+            showView(request, 422, member, view, access, null, ShareDraft.of(request, e.getMessage()));
+            return;
+        }
+        ShareDraft draft = ShareDraft.of(request, null);
+        if (!"yes".equals(request.form("confirm"))) {
+            responses.html(request.exchange(), 200, pages.confirmPublic(member.session(), member.tokens(),
+                    requestPending(member), view, draft, expires));
+            return;
+        }
+        Map<String, Object> body = new LinkedHashMap<>();
+        body.put("permissions", GuestAccess.READ_ONLY);
+        if (expires != null) {
+            body.put("expiresAt", expires.toString());
+        }
+        if (draft.labelOrNull() != null) {
+            body.put("label", draft.labelOrNull());
+        }
+        body.put("public", true);
+        Created created = create(member, view, body);
+        if (created.refused() != null) {
+            showView(request, 422, member, view, access, null, ShareDraft.of(request, created.refused()));
+            return;
+        }
+        member.session().flash("Public link " + (draft.labelOrNull() == null ? "" : "“" + draft.labelOrNull() + "” ")
+                + "created for " + view.title() + ": anyone with it can read the view"
+                + (expires == null ? ", with no end date, until you revoke it." : ", until " + Times.in(expires, zone) + "."),
+                created.link());
+        responses.redirect(request.exchange(), "/views/" + view.key());
+    }
+
+    /** A share's outcome: the link to show once, or why Viewgate (or the way to it) refused. */
+    private record Created(String link, String refused) {
+    }
+
+    /** Creates the grant at Viewgate with the member's token, and remembers which grant the link's secret belongs to. */
+    private Created create(Member member, DataView view, Map<String, Object> body) {
         try {
             KeycloakClient.Answer answer = keycloak.createGuest(member.tokens().accessToken(), view.key(), body);
             String secret = answer.body().path("secret").asText("");
             if (answer.status() == 201 && !secret.isEmpty()) {
-                session.flash(publicLink ? "Public link created." : "Guest link created.", config.appUrl("/guest#" + secret));
-            } else {
-                session.flash("Viewgate refused the share: " + answer.error(), null);
+                links.remember(secret, answer.body().path("id").asText(""), view.key());
+                return new Created(config.appUrl("/guest#" + secret), null);
             }
+            String description = answer.body().path("error_description").asText("");
+            return new Created(null, "Viewgate refused the link: " + (description.isEmpty() ? answer.error() : description));
         } catch (KeycloakClient.KeycloakException e) {
-            session.flash("Could not reach Viewgate: " + e.getMessage(), null);
-        }
-        responses.redirect(request.exchange(), back);
-    }
-
-    /** The form's datetime-local (read as UTC) as ISO-8601, null when empty; it must lie in the future. */
-    static String expiresAt(String value) {
-        if (value == null || value.isBlank()) {
-            return null;
-        }
-        try {
-            Instant instant = LocalDateTime.parse(value.strip()).toInstant(ZoneOffset.UTC);
-            if (!instant.isAfter(Instant.now())) {
-                throw new IllegalArgumentException("The expiry must lie in the future");
-            }
-            return instant.toString();
-        } catch (DateTimeParseException e) {
-            throw new IllegalArgumentException("The expiry is not a date and time", e);
+            return new Created(null, "Could not reach Viewgate: " + e.getMessage());
         }
     }
 
+    /**
+     * {@code POST /views/{key}/guests/revoke} (confirmed on the page): the grant is looked up first, so that the answer
+     * can say which link was revoked, and refused when it is not one of this view's.
+     */
     private void revoke(Request request, Member member, DataView view) throws IOException {
         String id = request.form("id");
         String back = "/views/" + view.key();
+        Session session = member.session();
         if (id == null || !GRANT_ID.matcher(id).matches()) {
-            member.session().flash("Unknown guest.", null);
-        } else {
-            try {
-                KeycloakClient.Answer answer = keycloak.revokeGuest(member.tokens().accessToken(), view.key(), id);
-                member.session().flash(answer.ok() ? "Guest access revoked." : "Viewgate refused: " + answer.error(), null);
-            } catch (KeycloakClient.KeycloakException e) {
-                member.session().flash("Could not reach Viewgate: " + e.getMessage(), null);
+            session.flashError("Unknown link: nothing was revoked.");
+            responses.redirect(request.exchange(), back);
+            return;
+        }
+        try {
+            KeycloakClient.Answer list = keycloak.guests(member.tokens().accessToken(), view.key());
+            JsonNode grant = null;
+            if (list.ok()) {
+                for (JsonNode candidate : list.body()) {
+                    if (id.equals(candidate.path("id").asText())) {
+                        grant = candidate;
+                    }
+                }
             }
+            if (!list.ok()) {
+                session.flashError("Viewgate refused: " + list.error() + ". Nothing was revoked.");
+            } else if (grant == null) {
+                session.flashError("That link is not one of this view's links: nothing was revoked.");
+            } else if (!"active".equals(grant.path("status").asText())) {
+                session.flashError("That link is already " + grant.path("status").asText() + ": nothing was changed.");
+            } else {
+                KeycloakClient.Answer answer = keycloak.revokeGuest(member.tokens().accessToken(), view.key(), id);
+                if (answer.ok()) {
+                    session.flash("Revoked " + describeLink(grant) + " to " + view.title() + ": "
+                            + (grant.path("public").asBoolean() ? "nobody can open it any more" : "the guest can no longer "
+                            + "open it") + "; it stopped working at once.", null);
+                } else {
+                    session.flashError("Viewgate refused: " + answer.error() + ". Nothing was revoked.");
+                }
+            }
+        } catch (KeycloakClient.KeycloakException e) {
+            session.flashError("Could not reach Viewgate: " + e.getMessage() + ". Nothing was revoked.");
         }
         responses.redirect(request.exchange(), back);
+    }
+
+    /** "the guest link “ACME auditor” (…x4Fz, read, export, shared by bob)". */
+    static String describeLink(JsonNode grant) {
+        String label = grant.path("label").asText("");
+        String hint = grant.path("secretHint").asText("");
+        List<String> permissions = new ArrayList<>();
+        grant.path("permissions").forEach(p -> permissions.add(p.asText()));
+        String by = grant.path("createdBy").path("username").asText("");
+        return "the " + (grant.path("public").asBoolean() ? "public" : "guest") + " link"
+                + (label.isEmpty() ? "" : " “" + label + "”") + " ("
+                + (hint.isEmpty() ? "" : "…" + hint + ", ") + String.join(", ", permissions)
+                + (by.isEmpty() ? "" : ", shared by " + by) + ")";
     }
 
     // ---- session and tokens ----
@@ -527,8 +621,8 @@ public final class MemberRoutes {
         return (origin == null || "null".equals(origin)) && "same-origin".equals(request.header("Sec-Fetch-Site"));
     }
 
-    private void forbidden(Request request, String message) throws IOException {
-        responses.html(request.exchange(), 403, Pages.message("Not allowed", message, "forbidden"));
+    private void forbidden(Request request, String message, String back, String backLabel) throws IOException {
+        responses.html(request.exchange(), 403, Pages.message("Not allowed", message, "forbidden", back, backLabel));
     }
 
     /** A local path to return to after sign-in: only "/..." paths of this app, never "//host". */

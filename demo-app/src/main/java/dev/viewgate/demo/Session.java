@@ -18,8 +18,7 @@ public final class Session {
     private PendingLogin pendingLogin;
     private MemberTokens member;
     private GuestPass guest;
-    private String flashMessage;
-    private String flashLink;
+    private Flash flash;
 
     Session(String id) {
         this.id = id;
@@ -69,17 +68,27 @@ public final class Session {
         this.guest = pass;
     }
 
-    /** A one-time message for the next page. */
-    public synchronized void flash(String message, String link) {
-        this.flashMessage = message;
-        this.flashLink = link;
+    /**
+     * A one-time message for the next page: a success (with, for a new share, the link that is shown only once) or an
+     * error, which the page shows as one.
+     */
+    public record Flash(boolean error, String message, String link) {
     }
 
-    /** The one-time message and link (each possibly null), cleared once read. */
-    public synchronized String[] takeFlash() {
-        String[] flash = {flashMessage, flashLink};
-        flashMessage = null;
-        flashLink = null;
-        return flash;
+    /** A one-time success message (and a link to show once, or null) for the next page. */
+    public synchronized void flash(String message, String link) {
+        this.flash = new Flash(false, message, link);
+    }
+
+    /** A one-time error message for the next page. */
+    public synchronized void flashError(String message) {
+        this.flash = new Flash(true, message, null);
+    }
+
+    /** The one-time message, or null; cleared once read. */
+    public synchronized Flash takeFlash() {
+        Flash taken = flash;
+        flash = null;
+        return taken;
     }
 }

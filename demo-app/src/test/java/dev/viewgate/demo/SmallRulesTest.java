@@ -47,13 +47,6 @@ class SmallRulesTest {
         assertEquals("/", MemberRoutes.localPath(null));
     }
 
-    @Test
-    void expiryIsUtcAndInTheFuture() {
-        assertNull(MemberRoutes.expiresAt(""));
-        assertEquals("2999-01-02T03:04:00Z", MemberRoutes.expiresAt("2999-01-02T03:04"));
-        assertThrows(IllegalArgumentException.class, () -> MemberRoutes.expiresAt("2000-01-01T00:00"));
-        assertThrows(IllegalArgumentException.class, () -> MemberRoutes.expiresAt("tomorrow"));
-    }
 
     @Test
     void configFromPropertiesThenEnvironmentThenDefaults() {
