@@ -87,7 +87,7 @@
                     <#if h.desiredTier?has_content>· ${msg("viewgateAskedFor", h.desiredTier)}</#if>
                     <#if h.status == "GRANTED" && h.grantedTier?has_content>· ${msg("viewgateGrantedAs", h.grantedTier)}</#if>
                     <#-- Text people typed is never a message argument: Keycloak's msg() would read "${...}" in it as a message key. -->
-                    <#if h.reason?has_content><span class="viewgate-pre viewgate-history-reason">${msg("viewgateHistoryText")} ${msg("viewgateQuoteOpen")}${h.reason}${msg("viewgateQuoteClose")}</span></#if>
+                    <#if h.reason?has_content><span class="viewgate-pre viewgate-history-reason">${msg((h.status == "GRANTED")?then("viewgateHistoryNote", "viewgateHistoryReason"))} ${msg("viewgateQuoteOpen")}${h.reason}${msg("viewgateQuoteClose")}</span></#if>
                 </li>
                 </#list>
             </ul>
@@ -104,7 +104,7 @@
             <label for="viewgate-role-${r.id}">${msg("viewgateRoleToGrant")}</label>
             <select name="role" id="viewgate-role-${r.id}" aria-describedby="viewgate-role-hint-${r.id}">
                 <#list grantable as option>
-                <option value="${option.role}"<#if (mine && option.role == typed.role) || (!mine && option.role == r.desiredRole)> selected</#if>>${option.label}</option>
+                <option value="${option.role}"<#if (mine && option.role == typed.role) || (!mine && option.role == r.suggestedRole)> selected</#if>>${option.label}</option>
                 </#list>
             </select>
             <p class="viewgate-hint" id="viewgate-role-hint-${r.id}">${msg("viewgateRoleHint")}</p>

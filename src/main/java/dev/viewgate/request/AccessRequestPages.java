@@ -208,11 +208,11 @@ public final class AccessRequestPages {
         if (confirm != null) {
             model.put("confirm", confirm);
         } else {
-            model.put("requests", requests.list(AccessRequestStatus.PENDING, 0, QUEUE_PAGE).stream()
-                    .map(r -> queueEntry(r, requests, tiers, labels, caller)).toList());
             Decider decider = Decider.member(session, caller);
-            model.put("grantable", ladder.tiers().stream().filter(t -> decider.offers(caller.realm().getRole(t.role())))
-                    .map(t -> option(t, labels)).toList());
+            List<Tier> grantable = ladder.tiers().stream().filter(t -> decider.offers(caller.realm().getRole(t.role()))).toList();
+            model.put("grantable", grantable.stream().map(t -> option(t, labels)).toList());
+            model.put("requests", requests.list(AccessRequestStatus.PENDING, 0, QUEUE_PAGE).stream()
+                    .map(r -> queueEntry(r, requests, tiers, labels, caller, grantable)).toList());
             // A decision's notice names who got which role; it shows only for a decision this decider made.
             notice().flatMap(n -> decidedNotice(requests, caller, n, ladder, labels)).ifPresent(d -> model.put("decided", d));
         }
@@ -250,12 +250,16 @@ public final class AccessRequestPages {
     }
 
     private Map<String, Object> queueEntry(AccessRequestEntity request, AccessRequestService requests, TierService tiers,
-                                           TierLabels labels, Caller caller) {
+                                           TierLabels labels, Caller caller, List<Tier> grantable) {
         Map<String, Object> entry = view(request, tiers.ladder(), labels);
         UserModel requester = session.users().getUserById(caller.realm(), request.getRequesterId());
+        Tier current = requester == null ? Tier.NONE : tiers.tierOf(requester);
         entry.putAll(person(requester));
         entry.put("id", request.getId());
-        entry.put("currentTier", requester == null ? "" : labels.withLevel(tiers.tierOf(requester)));
+        entry.put("currentTier", labels.withLevel(current));
+        // The role the choice starts at: the desired one, else the first the decider may grant above the current tier.
+        entry.put("suggestedRole", request.getDesiredRole() != null ? request.getDesiredRole()
+                : grantable.stream().filter(t -> t.isAbove(current)).findFirst().map(Tier::role).orElse(""));
         entry.put("own", requester != null && requester.getId().equals(caller.user().getId()));
         entry.put("history", requester == null ? List.of() : requests.historyOf(requester, HISTORY).stream()
                 .map(r -> view(r, tiers.ladder(), labels)).toList());

@@ -89,6 +89,7 @@ class ThemeMessagesTest {
         // Keys the templates build from a prefix.
         Stream.of("submitted", "updated", "withdrawn").forEach(n -> named.add("viewgateNotice_" + n));
         Stream.of("PENDING", "GRANTED", "DECLINED", "WITHDRAWN").forEach(s -> named.add("viewgateStatus_" + s));
+        named.addAll(List.of("viewgateHistoryNote", "viewgateHistoryReason"));
         for (long seconds : new long[] {0, 60, 120, 3600, 7200, 86400, 172800, 2592000, 5184000, 31536000, 63072000}) {
             named.add(RelativeTime.of(Duration.ofSeconds(seconds)).key());
         }
