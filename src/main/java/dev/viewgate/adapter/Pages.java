@@ -7,9 +7,14 @@ import jakarta.ws.rs.core.MultivaluedMap;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriBuilder;
 import java.net.URI;
+import java.net.URLEncoder;
+import java.nio.charset.StandardCharsets;
+import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.stream.Collectors;
 import org.keycloak.forms.login.LoginFormsProvider;
 import org.keycloak.models.ClientModel;
 import org.keycloak.models.KeycloakSession;
@@ -57,20 +62,21 @@ public final class Pages {
         if (query.containsKey("code") || query.containsKey("error")) {
             return error(session, Response.Status.UNAUTHORIZED, "viewgateSignInFailed");
         }
-        URI login = session.getContext().getUri().getBaseUriBuilder()
+        Map<String, String> params = new LinkedHashMap<>();
+        params.put(OIDCLoginProtocol.CLIENT_ID_PARAM, PAGES_CLIENT_ID);
+        params.put(OIDCLoginProtocol.REDIRECT_URI_PARAM, session.getContext().getUri().getRequestUri().toString());
+        params.put(OIDCLoginProtocol.RESPONSE_TYPE_PARAM, OIDCLoginProtocol.CODE_PARAM);
+        params.put(OIDCLoginProtocol.SCOPE_PARAM, "openid");
+        params.put(OIDCLoginProtocol.STATE_PARAM, PkceUtils.generateCodeVerifier());
+        // The page signs in through the SSO cookie and never redeems the code; the challenge only satisfies
+        // realms whose client policies demand PKCE.
+        params.put(OIDCLoginProtocol.CODE_CHALLENGE_PARAM, PkceUtils.generateS256CodeChallenge(PkceUtils.generateCodeVerifier()));
+        params.put(OIDCLoginProtocol.CODE_CHALLENGE_METHOD_PARAM, OIDCLoginProtocol.PKCE_METHOD_S256);
+        // A page opened with ?kc_locale=de shows Keycloak's login in German too.
+        PageLocale.requested(session).ifPresent(tag -> params.put(OIDCLoginProtocol.UI_LOCALES_PARAM, tag));
+        URI login = withQuery(session.getContext().getUri().getBaseUriBuilder()
                 .path(RealmsResource.class).path(realm.getName()).path("protocol").path(OIDCLoginProtocol.LOGIN_PROTOCOL)
-                .path("auth")
-                .queryParam(OIDCLoginProtocol.CLIENT_ID_PARAM, PAGES_CLIENT_ID)
-                .queryParam(OIDCLoginProtocol.REDIRECT_URI_PARAM, session.getContext().getUri().getRequestUri())
-                .queryParam(OIDCLoginProtocol.RESPONSE_TYPE_PARAM, OIDCLoginProtocol.CODE_PARAM)
-                .queryParam(OIDCLoginProtocol.SCOPE_PARAM, "openid")
-                .queryParam(OIDCLoginProtocol.STATE_PARAM, PkceUtils.generateCodeVerifier())
-                // The page signs in through the SSO cookie and never redeems the code; the challenge only satisfies
-                // realms whose client policies demand PKCE.
-                .queryParam(OIDCLoginProtocol.CODE_CHALLENGE_PARAM,
-                        PkceUtils.generateS256CodeChallenge(PkceUtils.generateCodeVerifier()))
-                .queryParam(OIDCLoginProtocol.CODE_CHALLENGE_METHOD_PARAM, OIDCLoginProtocol.PKCE_METHOD_S256)
-                .build();
+                .path("auth").build(), params);
         return Response.seeOther(login).build();
     }
 
@@ -84,7 +90,11 @@ public final class Pages {
             return signIn(session);
         }
         Response clean = dropCallbackParams(session);
-        return clean != null ? clean : page.apply(caller.get());
+        if (clean != null) {
+            return clean;
+        }
+        PageLocale.apply(session, caller.get().user());
+        return page.apply(caller.get());
     }
 
     /**
@@ -96,13 +106,40 @@ public final class Pages {
         if (query.keySet().stream().noneMatch(CALLBACK_PARAMS::contains)) {
             return null;
         }
-        UriBuilder clean = session.getContext().getUri().getRequestUriBuilder().replaceQuery(null);
-        query.forEach((name, values) -> {
-            if (!CALLBACK_PARAMS.contains(name)) {
-                values.forEach(value -> clean.queryParam(name, value));
+        return Response.seeOther(requestUriWithout(session, CALLBACK_PARAMS)).build();
+    }
+
+    /**
+     * This request's address with its query, less the parameters {@code dropped}; rebuilt by encoding each name and
+     * value, never through a URI template, so no value a visitor typed is read as one.
+     */
+    public static URI requestUriWithout(KeycloakSession session, Set<String> dropped) {
+        URI path = session.getContext().getUri().getRequestUriBuilder().replaceQuery(null).fragment(null).build();
+        List<Map.Entry<String, String>> kept = new java.util.ArrayList<>();
+        session.getContext().getUri().getQueryParameters().forEach((name, values) -> {
+            if (!dropped.contains(name)) {
+                values.forEach(value -> kept.add(Map.entry(name, value)));
             }
         });
-        return Response.seeOther(clean.build()).build();
+        return withQuery(path, kept);
+    }
+
+    /** {@code uri} with the given parameters added to its query, each name and value encoded. */
+    public static URI withQuery(URI uri, Map<String, String> params) {
+        return withQuery(uri, List.copyOf(params.entrySet()));
+    }
+
+    private static URI withQuery(URI uri, List<Map.Entry<String, String>> params) {
+        if (params.isEmpty()) {
+            return uri;
+        }
+        return URI.create(uri + (uri.getRawQuery() == null ? "?" : "&") + params.stream()
+                .map(p -> encode(p.getKey()) + "=" + encode(p.getValue()))
+                .collect(Collectors.joining("&")));
+    }
+
+    private static String encode(String text) {
+        return URLEncoder.encode(text, StandardCharsets.UTF_8).replace("+", "%20");
     }
 
     /**
@@ -118,6 +155,7 @@ public final class Pages {
                 .setAttribute("csrf", RequestAuth.csrfToken(caller))
                 .setAttribute("viewgateUrl", uri(session, "").toString())
                 .setAttribute("signOutUrl", signOutUri(session).toString())
+                .setAttribute("accountUrl", WayBack.accountPage(session).toString())
                 .setResponseHeader("Cache-Control", "no-store");
         attributes.forEach(forms::setAttribute);
         return forms.createForm(template);
@@ -163,9 +201,22 @@ public final class Pages {
         return form;
     }
 
-    /** Post/redirect/get: after a form post the browser loads {@code path} again, with a notice to show. */
-    public static Response redirectAfterPost(KeycloakSession session, String path, String notice) {
-        return Response.seeOther(UriBuilder.fromUri(uri(session, path)).queryParam("done", notice).build()).build();
+    /**
+     * Post/redirect/get: after a form post the browser loads {@code path} again, with a notice to show, what it is
+     * about ({@code params}) and the way back the page carried.
+     */
+    public static Response redirectAfterPost(KeycloakSession session, String path, String notice, Map<String, String> params) {
+        Map<String, String> query = new LinkedHashMap<>();
+        query.put("done", notice);
+        query.putAll(params);
+        WayBack.ofRequest(session).ifPresent(back -> query.putAll(back.query()));
+        return Response.seeOther(withQuery(uri(session, path), query)).build();
+    }
+
+    /** {@code /realms/{realm}/viewgate/<path>} carrying on the way back this request names, if it verifies. */
+    public static URI link(KeycloakSession session, String path) {
+        URI uri = uri(session, path);
+        return WayBack.ofRequest(session).map(back -> back.carriedOn(uri)).orElse(uri);
     }
 
     private static URI signOutUri(KeycloakSession session) {

@@ -4,6 +4,9 @@ import dev.viewgate.adapter.ApiCors;
 import dev.viewgate.adapter.Pages;
 import dev.viewgate.guest.GuestResource;
 import dev.viewgate.request.AccessRequestResource;
+import dev.viewgate.request.AccessRequestService;
+import dev.viewgate.request.AccessRequestStatus;
+import dev.viewgate.tier.ThemedPages;
 import dev.viewgate.tier.TierResource;
 import dev.viewgate.viewas.ViewAsResource;
 import jakarta.ws.rs.GET;
@@ -28,6 +31,9 @@ public final class ViewgateRealmResource {
 
     ViewgateRealmResource(KeycloakSession session) {
         this.session = session;
+        // The pages' badge of pending access requests, for every page whichever capability renders it.
+        session.setAttribute(ThemedPages.PendingCounter.ATTRIBUTE, (ThemedPages.PendingCounter) realm ->
+                new AccessRequestService(session, realm).count(AccessRequestStatus.PENDING));
     }
 
     @OPTIONS

@@ -1,6 +1,8 @@
 package dev.viewgate.request;
 
+import dev.viewgate.adapter.ThemeMessages;
 import dev.viewgate.tier.Tier;
+import dev.viewgate.tier.TierLabels;
 import dev.viewgate.tier.TierLadder;
 import dev.viewgate.tier.TierService;
 import java.util.HashMap;
@@ -44,12 +46,14 @@ final class AccessRequestMail {
             Map<String, Object> attributes = new HashMap<>();
             attributes.put("requesterName", name(requester));
             attributes.put("requesterEmail", requester.getEmail() == null ? "" : requester.getEmail());
-            attributes.put("desiredTier", label(tiers.ladder(), request.getDesiredRole()));
             attributes.put("message", request.getMessage() == null ? "" : request.getMessage());
             attributes.put("queueUrl", queueUrl);
-            deciders(s, r, tiers).filter(d -> !d.getId().equals(requester.getId())).forEach(decider ->
-                    send(s, r, decider, "viewgateEmailNewRequestSubject", List.of(name(requester)),
-                            "viewgate-access-request-new.ftl", attributes));
+            deciders(s, r, tiers).filter(d -> !d.getId().equals(requester.getId())).forEach(decider -> {
+                Map<String, Object> forDecider = new HashMap<>(attributes);
+                forDecider.put("desiredTier", label(s, r, decider, tiers.ladder(), request.getDesiredRole()));
+                send(s, r, decider, "viewgateEmailNewRequestSubject", List.of(name(requester)),
+                        "viewgate-access-request-new.ftl", forDecider);
+            });
         });
     }
 
@@ -64,7 +68,7 @@ final class AccessRequestMail {
             TierLadder ladder = new TierService(s, r).ladder();
             Map<String, Object> attributes = new HashMap<>();
             attributes.put("granted", request.getStatus() == AccessRequestStatus.GRANTED);
-            attributes.put("grantedTier", label(ladder, request.getGrantedRole()));
+            attributes.put("grantedTier", label(s, r, requester, ladder, request.getGrantedRole()));
             attributes.put("reason", request.getReason() == null ? "" : request.getReason());
             attributes.put("formUrl", formUrl);
             send(s, r, requester, request.getStatus() == AccessRequestStatus.GRANTED ? "viewgateEmailGrantedSubject"
@@ -128,7 +132,12 @@ final class AccessRequestMail {
         return name == null ? user.getUsername() : name;
     }
 
-    private static String label(TierLadder ladder, String role) {
-        return role == null ? "" : ladder.byRole(role).map(AccessRequestPages::label).orElse(role);
+    /** The tier of {@code role} as {@code reader} reads it: in their language ({@link TierLabels}). */
+    private static String label(KeycloakSession session, RealmModel realm, UserModel reader, TierLadder ladder, String role) {
+        if (role == null) {
+            return "";
+        }
+        TierLabels labels = TierLabels.of(ThemeMessages.forEmail(session, realm, reader));
+        return ladder.byRole(role).map(labels::withLevel).orElse(role);
     }
 }

@@ -3,9 +3,11 @@ package dev.viewgate.request;
 import dev.viewgate.adapter.Pages;
 import dev.viewgate.adapter.RequestAuth;
 import dev.viewgate.base.Caller;
+import dev.viewgate.base.RelativeTime;
 import dev.viewgate.base.ViewgateException;
 import dev.viewgate.tier.ThemedPages;
 import dev.viewgate.tier.Tier;
+import dev.viewgate.tier.TierLabels;
 import dev.viewgate.tier.TierLadder;
 import dev.viewgate.tier.TierResource;
 import dev.viewgate.tier.TierService;
@@ -14,6 +16,7 @@ import jakarta.ws.rs.core.Response;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
@@ -23,12 +26,16 @@ import org.keycloak.models.UserModel;
 /**
  * The themed pages: {@code access-requests/form} for every signed-in member and {@code access-requests/queue} for
  * deciders. Forms post back to the same address with a CSRF token and are answered with a redirect (post/redirect/get).
+ * A decision takes two posts: the first shows what it will do (who gets which role, what the requester will read) and
+ * asks to confirm; only the second, with {@code confirm=yes}, decides.
  */
 public final class AccessRequestPages {
 
     static final String FORM = "access-requests/form";
     static final String QUEUE = "access-requests/queue";
     private static final int QUEUE_PAGE = 50;
+    /** Earlier requests shown with each pending one. */
+    private static final int HISTORY = 5;
     private static final Set<String> NOTICES = Set.of("submitted", "updated", "withdrawn", "granted", "declined");
 
     private final KeycloakSession session;
@@ -53,47 +60,84 @@ public final class AccessRequestPages {
         try {
             RequestAuth.requireActingAsThemselves(caller);
             if ("withdraw".equals(form.getFirst("action"))) {
-                requests.withdraw(caller);
-                return Pages.redirectAfterPost(session, FORM, "withdrawn");
+                if (!requests.withdraw(caller)) {
+                    throw ViewgateException.conflict("nothing_pending", "There is no pending request to withdraw");
+                }
+                return Pages.redirectAfterPost(session, FORM, "withdrawn", Map.of());
+            }
+            // The page offers only tiers above the member's own; the API's rule (a request role) still applies too.
+            if (desiredRole != null && offered(caller).stream().noneMatch(t -> t.role().equals(desiredRole))) {
+                throw ViewgateException.badRequest("invalid_role", "Choose one of the offered tiers");
             }
             boolean created = requests.submit(caller, desiredRole, message).created();
-            return Pages.redirectAfterPost(session, FORM, created ? "submitted" : "updated");
+            return Pages.redirectAfterPost(session, FORM, created ? "submitted" : "updated", Map.of());
         } catch (ViewgateException refused) {
             // Shown on the form with what the member typed; nothing was written.
             return renderForm(caller, Response.Status.fromStatusCode(refused.getResponse().getStatus()),
-                    "viewgateError_" + refused.getMessage(), desiredRole, message);
+                    refused.getMessage(), desiredRole, message);
         }
     }
 
-    private Response renderForm(Caller caller, Response.Status status, String errorKey, String typedRole, String typedMessage) {
+    /** The tiers the form offers: the realm's request roles above the member's own (real) tier. */
+    private List<Tier> offered(Caller caller) {
         AccessRequestService requests = new AccessRequestService(session, caller.realm());
         TierService tiers = new TierService(session, caller.realm());
+        Tier current = tiers.tierOf(caller.user());
+        return requests.requestableRoles().stream().map(role -> tiers.ladder().byRole(role).orElseThrow())
+                .filter(tier -> tier.isAbove(current)).toList();
+    }
+
+    private Response renderForm(Caller caller, Response.Status status, String errorCode, String typedRole, String typedMessage) {
+        AccessRequestService requests = new AccessRequestService(session, caller.realm());
+        TierService tiers = new TierService(session, caller.realm());
+        TierLabels labels = ThemedPages.labels(session, caller);
         UserModel user = caller.user();
         Map<String, Object> model = new HashMap<>();
         Optional<AccessRequestEntity> pending = requests.pendingOf(user);
-        pending.ifPresent(r -> model.put("pending", view(r, tiers.ladder())));
+        pending.ifPresent(r -> model.put("pending", view(r, tiers.ladder(), labels)));
         if (pending.isEmpty()) {
-            requests.historyOf(user, 1).stream().findFirst()
-                    .filter(r -> r.getStatus() != AccessRequestStatus.WITHDRAWN)
-                    .ifPresent(r -> model.put("outcome", view(r, tiers.ladder())));
+            lastDecision(requests, user).ifPresent(r -> model.put("outcome", view(r, tiers.ladder(), labels)));
         }
-        model.put("requestable", requests.requestableRoles().stream()
-                .map(role -> tiers.ladder().byRole(role).orElseThrow()).map(AccessRequestPages::option).toList());
-        model.put("selectedRole", typedRole != null ? typedRole : pending.map(AccessRequestEntity::getDesiredRole).orElse(""));
+        model.put("currentTier", labels.withLevel(tiers.tierOf(user)));
+        List<Map<String, Object>> options = offered(caller).stream().map(t -> option(t, labels)).toList();
+        model.put("requestable", options);
+        String preferred = typedRole != null ? typedRole : pending.map(AccessRequestEntity::getDesiredRole).orElse("");
+        model.put("selectedRole", options.stream().anyMatch(o -> o.get("role").equals(preferred)) ? preferred : "");
         model.put("typedMessage", typedMessage != null ? typedMessage : pending.map(AccessRequestEntity::getMessage).orElse(""));
         model.put("messageLimit", AccessRequestService.MESSAGE_LIMIT);
-        model.put("formUrl", Pages.uri(session, FORM).toString());
+        model.put("formUrl", Pages.link(session, FORM).toString());
         notice().ifPresent(n -> model.put("notice", n));
-        if (errorKey != null) {
-            model.put("errorKey", errorKey);
+        if (errorCode != null) {
+            model.put("errorKey", "viewgateError_" + errorCode);
+            model.put("errorField", switch (errorCode) {
+                case "message_too_long" -> "message";
+                case "invalid_role" -> "desiredRole";
+                default -> "";
+            });
         }
         return ThemedPages.render(session, caller, status, "viewgate-access-request-form.ftl", model);
     }
 
+    /** The member's last request if it was decided (a withdrawn one has no outcome to show). */
+    private static Optional<AccessRequestEntity> lastDecision(AccessRequestService requests, UserModel user) {
+        return requests.historyOf(user, 1).stream().findFirst().filter(r -> r.getStatus() != AccessRequestStatus.WITHDRAWN);
+    }
+
+    /**
+     * For "My access": the member's pending request, else their last decided one, as the form shows it; empty when
+     * there is neither.
+     */
+    public static Optional<Map<String, Object>> lastRequest(KeycloakSession session, Caller caller, TierLabels labels) {
+        AccessRequestService requests = new AccessRequestService(session, caller.realm());
+        TierLadder ladder = new TierService(session, caller.realm()).ladder();
+        return requests.pendingOf(caller.user()).or(() -> lastDecision(requests, caller.user()))
+                .map(r -> view(r, ladder, labels));
+    }
+
     public Response queue() {
         return Pages.forSignedIn(session, caller -> isDecider(caller)
-                ? renderQueue(caller, Response.Status.OK, null)
-                : ThemedPages.message(session, caller, Response.Status.FORBIDDEN, "viewgateQueueTitle", "viewgateQueueForbidden"));
+                ? renderQueue(caller, Response.Status.OK, null, Map.of(), null)
+                : forbidden(caller));
     }
 
     public Response decide() {
@@ -102,75 +146,168 @@ public final class AccessRequestPages {
 
     private Response decideFor(Caller caller) {
         MultivaluedMap<String, String> form = Pages.formPost(session, caller);
+        if (!isDecider(caller)) {
+            return forbidden(caller);
+        }
         Decider decider = Decider.member(session, caller);
         AccessRequestService requests = new AccessRequestService(session, caller.realm());
+        String action = form.getFirst("action");
+        String id = form.getFirst("id");
+        boolean grant = "grant".equals(action);
+        String role = grant ? form.getFirst("role") : null;
+        String text = blankToNull(form.getFirst(grant ? "note" : "reason"));
+        Map<String, String> typed = new HashMap<>();
+        typed.put("id", id == null ? "" : id);
+        typed.put("role", role == null ? "" : role);
+        typed.put(grant ? "note" : "reason", text == null ? "" : text);
         try {
-            boolean grant = "grant".equals(form.getFirst("action"));
-            if (grant) {
-                requests.grant(decider, form.getFirst("id"), form.getFirst("role"), blankToNull(form.getFirst("note")));
-            } else {
-                requests.decline(decider, form.getFirst("id"), blankToNull(form.getFirst("reason")));
+            if (!grant && !"decline".equals(action)) {
+                throw ViewgateException.badRequest("invalid_action", "action must be grant or decline");
             }
-            return Pages.redirectAfterPost(session, QUEUE, grant ? "granted" : "declined");
+            if (!"yes".equals(form.getFirst("confirm"))) {
+                AccessRequestService.Review review = requests.review(decider, id, grant, role, text);
+                return renderQueue(caller, Response.Status.OK, null, typed, confirmation(caller, grant, review, text));
+            }
+            if (grant) {
+                requests.grant(decider, id, role, text);
+            } else {
+                requests.decline(decider, id, text);
+            }
+            return Pages.redirectAfterPost(session, QUEUE, grant ? "granted" : "declined", Map.of("request", id));
         } catch (ViewgateException refused) {
             return renderQueue(caller, Response.Status.fromStatusCode(refused.getResponse().getStatus()),
-                    "viewgateError_" + refused.getMessage());
+                    "viewgateError_" + refused.getMessage(), typed, null);
         }
     }
 
-    private Response renderQueue(Caller caller, Response.Status status, String errorKey) {
+    /** What the confirmation says: who, which role instead of which, and the text the requester will read. */
+    private Map<String, Object> confirmation(Caller caller, boolean grant, AccessRequestService.Review review, String text) {
+        TierLabels labels = ThemedPages.labels(session, caller);
+        TierLadder ladder = new TierService(session, caller.realm()).ladder();
+        Map<String, Object> confirm = new HashMap<>(person(review.requester()));
+        confirm.put("action", grant ? "grant" : "decline");
+        confirm.put("id", review.request().getId());
+        confirm.put("role", review.granted().map(Tier::role).orElse(""));
+        confirm.put("grantedTier", review.granted().map(labels::withLevel).orElse(""));
+        confirm.put("currentTier", labels.withLevel(review.current()));
+        confirm.put("desiredTier", desiredTier(review.request(), ladder, labels));
+        confirm.put("text", text == null ? "" : text);
+        return confirm;
+    }
+
+    private Response renderQueue(Caller caller, Response.Status status, String errorKey, Map<String, String> typed,
+                                 Map<String, Object> confirm) {
         AccessRequestService requests = new AccessRequestService(session, caller.realm());
         TierService tiers = new TierService(session, caller.realm());
         TierLadder ladder = tiers.ladder();
+        TierLabels labels = ThemedPages.labels(session, caller);
         Map<String, Object> model = new HashMap<>();
         model.put("count", requests.count(AccessRequestStatus.PENDING));
-        model.put("requests", requests.list(AccessRequestStatus.PENDING, null, 0, QUEUE_PAGE).stream()
-                .map(r -> queueEntry(r, ladder, tiers, caller)).toList());
-        Decider decider = Decider.member(session, caller);
-        model.put("grantable", ladder.tiers().stream().filter(t -> decider.offers(caller.realm().getRole(t.role())))
-                .map(AccessRequestPages::option).toList());
-        model.put("queueUrl", Pages.uri(session, QUEUE).toString());
-        notice().ifPresent(n -> model.put("notice", n));
+        model.put("queueUrl", Pages.link(session, QUEUE).toString());
+        model.put("typed", typed);
+        if (confirm != null) {
+            model.put("confirm", confirm);
+        } else {
+            Decider decider = Decider.member(session, caller);
+            List<Tier> grantable = ladder.tiers().stream().filter(t -> decider.offers(caller.realm().getRole(t.role()))).toList();
+            model.put("grantable", grantable.stream().map(t -> option(t, labels)).toList());
+            model.put("requests", requests.list(AccessRequestStatus.PENDING, null, 0, QUEUE_PAGE).stream()
+                    .map(r -> queueEntry(r, requests, tiers, labels, caller, grantable)).toList());
+            // A decision's notice names who got which role; it shows only for a decision this decider made.
+            notice().flatMap(n -> decidedNotice(requests, caller, n, ladder, labels)).ifPresent(d -> model.put("decided", d));
+        }
         if (errorKey != null) {
             model.put("errorKey", errorKey);
         }
         return ThemedPages.render(session, caller, status, "viewgate-access-request-queue.ftl", model);
     }
 
-    private Map<String, Object> queueEntry(AccessRequestEntity request, TierLadder ladder, TierService tiers, Caller caller) {
-        Map<String, Object> entry = view(request, ladder);
+    /**
+     * The details of the decision a notice reports (who got which role, or whose request was declined), read from the
+     * request itself: only a request of this realm that this decider decided that way, so a link cannot make the page
+     * claim a decision that was not made.
+     */
+    private Optional<Map<String, Object>> decidedNotice(AccessRequestService requests, Caller caller, String notice,
+                                                        TierLadder ladder, TierLabels labels) {
+        AccessRequestStatus expected = switch (notice) {
+            case "granted" -> AccessRequestStatus.GRANTED;
+            case "declined" -> AccessRequestStatus.DECLINED;
+            default -> null;
+        };
+        String id = session.getContext().getUri().getQueryParameters().getFirst("request");
+        return requests.find(id)
+                .filter(r -> expected != null && r.getStatus() == expected && caller.user().getId().equals(r.getDecidedById()))
+                .map(r -> {
+                    UserModel requester = session.users().getUserById(caller.realm(), r.getRequesterId());
+                    Map<String, Object> decided = new HashMap<>(person(requester));
+                    decided.put("notice", notice);
+                    decided.put("grantedTier", r.getGrantedRole() == null ? "" : ladder.byRole(r.getGrantedRole())
+                            .map(labels::withLevel).orElse(r.getGrantedRole()));
+                    decided.put("previousTier", r.getPreviousRole() == null ? "" : ladder.byRole(r.getPreviousRole())
+                            .map(labels::withLevel).orElse(r.getPreviousRole()));
+                    return decided;
+                });
+    }
+
+    private Map<String, Object> queueEntry(AccessRequestEntity request, AccessRequestService requests, TierService tiers,
+                                           TierLabels labels, Caller caller, List<Tier> grantable) {
+        Map<String, Object> entry = view(request, tiers.ladder(), labels);
         UserModel requester = session.users().getUserById(caller.realm(), request.getRequesterId());
-        entry.put("id", request.getId());
-        entry.put("username", requester == null ? "" : requester.getUsername());
-        entry.put("name", requester == null ? "" : Optional.ofNullable(TierResource.displayName(requester)).orElse(requester.getUsername()));
-        entry.put("email", requester == null || requester.getEmail() == null ? "" : requester.getEmail());
         Tier current = requester == null ? Tier.NONE : tiers.tierOf(requester);
-        entry.put("currentTier", current.isMember() ? label(current) : "");
+        entry.putAll(person(requester));
+        entry.put("id", request.getId());
+        entry.put("currentTier", labels.withLevel(current));
+        // The role the choice starts at: the desired one, else the first the decider may grant above the current tier.
+        entry.put("suggestedRole", request.getDesiredRole() != null ? request.getDesiredRole()
+                : grantable.stream().filter(t -> t.isAbove(current)).findFirst().map(Tier::role).orElse(""));
         entry.put("own", requester != null && requester.getId().equals(caller.user().getId()));
-        entry.put("ageMinutes", Duration.between(Instant.ofEpochMilli(request.getCreatedAt()), Instant.now()).toMinutes());
+        entry.put("history", requester == null ? List.of() : requests.historyOf(requester, HISTORY).stream()
+                .map(r -> view(r, tiers.ladder(), labels)).toList());
         return entry;
     }
 
-    private static Map<String, Object> view(AccessRequestEntity request, TierLadder ladder) {
+    private static Map<String, Object> person(UserModel user) {
+        return Map.of("username", user == null ? "" : user.getUsername(),
+                "name", user == null ? "" : Optional.ofNullable(TierResource.displayName(user)).orElse(user.getUsername()),
+                "email", user == null || user.getEmail() == null ? "" : user.getEmail());
+    }
+
+    private static Map<String, Object> view(AccessRequestEntity request, TierLadder ladder, TierLabels labels) {
         Map<String, Object> view = new HashMap<>();
+        view.put("id", request.getId());
         view.put("status", request.getStatus().name());
         view.put("desiredRole", request.getDesiredRole() == null ? "" : request.getDesiredRole());
-        view.put("desiredTier", request.getDesiredRole() == null ? "" : ladder.byRole(request.getDesiredRole()).map(AccessRequestPages::label)
-                .orElse(request.getDesiredRole()));
+        view.put("desiredTier", desiredTier(request, ladder, labels));
         view.put("message", request.getMessage() == null ? "" : request.getMessage());
-        view.put("grantedTier", request.getGrantedRole() == null ? "" : ladder.byRole(request.getGrantedRole()).map(AccessRequestPages::label)
-                .orElse(request.getGrantedRole()));
+        view.put("grantedTier", request.getGrantedRole() == null ? "" : ladder.byRole(request.getGrantedRole())
+                .map(labels::withLevel).orElse(request.getGrantedRole()));
         view.put("reason", request.getReason() == null ? "" : request.getReason());
+        view.put("asked", ago(request.getCreatedAt()));
         view.put("updatedAt", Instant.ofEpochMilli(request.getUpdatedAt()).toString());
+        if (request.getDecidedAt() != null) {
+            view.put("decided", ago(request.getDecidedAt()));
+        }
         return view;
     }
 
-    private static Map<String, Object> option(Tier tier) {
-        return Map.of("role", tier.role(), "label", label(tier));
+    private static String desiredTier(AccessRequestEntity request, TierLadder ladder, TierLabels labels) {
+        return request.getDesiredRole() == null ? "" : ladder.byRole(request.getDesiredRole()).map(labels::withLevel)
+                .orElse(request.getDesiredRole());
     }
 
-    static String label(Tier tier) {
-        return tier.label() + " (T" + tier.level() + ")";
+    /** When, as the page says it ("2 minutes ago", from the message key and amount) and as an ISO instant. */
+    private static Map<String, Object> ago(long epochMillis) {
+        Instant at = Instant.ofEpochMilli(epochMillis);
+        RelativeTime.Ago ago = RelativeTime.of(Duration.between(at, Instant.now()));
+        return Map.of("key", ago.key(), "amount", ago.amount(), "iso", at.toString());
+    }
+
+    private static Map<String, Object> option(Tier tier, TierLabels labels) {
+        return Map.of("role", tier.role(), "label", labels.withLevel(tier));
+    }
+
+    private Response forbidden(Caller caller) {
+        return ThemedPages.message(session, caller, Response.Status.FORBIDDEN, "viewgateQueueTitle", "viewgateQueueForbidden");
     }
 
     private boolean isDecider(Caller caller) {
@@ -184,5 +321,4 @@ public final class AccessRequestPages {
     private static String blankToNull(String value) {
         return value == null || value.isBlank() ? null : value;
     }
-
 }

@@ -268,6 +268,48 @@ public final class AccessRequestService {
         return request;
     }
 
+    /** What a decision would do, checked as the decision itself checks it: for the page's confirmation step. */
+    public record Review(AccessRequestEntity request, UserModel requester, Tier current, Optional<Tier> granted) {
+    }
+
+    /**
+     * Checks, without changing anything, that {@code decider} may grant {@code roleName} on request {@code requestId}
+     * ({@code grant}) or decline it, and that the note or reason fits: the same refusals as {@link #grant} and
+     * {@link #decline}, before the decider is asked to confirm.
+     */
+    public Review review(Decider decider, String requestId, boolean grant, String roleName, String text) {
+        limited(text);
+        RoleModel role = grant ? tierRole(roleName) : null;
+        AccessRequestEntity request = find(requestId)
+                .orElseThrow(() -> ViewgateException.notFound("not_found", "No access request " + requestId + " in realm " + realm.getName()));
+        if (request.getStatus() != AccessRequestStatus.PENDING) {
+            throw ViewgateException.conflict("not_pending", "The request is " + request.getStatus() + " and can no longer change");
+        }
+        UserModel requester = requesterOf(request);
+        decider.requireMayDecide(request, requester);
+        TierService tiers = new TierService(session, realm);
+        if (role != null) {
+            if (!Membership.isMemberAccount(requester)) {
+                throw ViewgateException.forbidden("not_a_member", "The requester is a service account or a guest principal, not a member");
+            }
+            TierLadder ladder = tiers.ladder();
+            List<RoleModel> replaced = requester.getRealmRoleMappingsStream()
+                    .filter(mapped -> !mapped.equals(role) && ladder.byRole(mapped.getName()).isPresent())
+                    .toList();
+            decider.requireMayGrant(requester, role, replaced);
+        }
+        return new Review(request, requester, tiers.tierOf(requester),
+                role == null ? Optional.empty() : tiers.ladder().byRole(role.getName()));
+    }
+
+    /** The request of this realm with {@code id}, unlocked; empty for unknown ids and other realms' requests. */
+    public Optional<AccessRequestEntity> find(String id) {
+        if (id == null || id.isEmpty() || id.length() > 36 || InputText.hasNul(id)) {
+            return Optional.empty();
+        }
+        return Optional.ofNullable(em.find(AccessRequestEntity.class, id)).filter(r -> r.getRealmId().equals(realm.getId()));
+    }
+
     /** Declines request {@code requestId}, if {@code decider} may: roles stay as they are; the requester may ask again. */
     public AccessRequestEntity decline(Decider decider, String requestId, String reason) {
         String checkedReason = limited(reason);

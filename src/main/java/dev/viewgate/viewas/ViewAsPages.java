@@ -1,10 +1,11 @@
 package dev.viewgate.viewas;
 
 import dev.viewgate.adapter.Pages;
+import dev.viewgate.adapter.WayBack;
 import dev.viewgate.base.Caller;
 import dev.viewgate.base.ViewgateException;
 import dev.viewgate.tier.ThemedPages;
-import dev.viewgate.tier.Tier;
+import dev.viewgate.tier.TierLabels;
 import dev.viewgate.tier.TierResource;
 import dev.viewgate.tier.TierService;
 import jakarta.ws.rs.core.MultivaluedMap;
@@ -65,12 +66,18 @@ public final class ViewAsPages {
         return Response.seeOther(back.get()).build();
     }
 
+    /**
+     * Ends view as. An app's exit names its return ({@code client_id}, {@code redirect_uri} in the form); the banner
+     * of a Viewgate page names none and comes back to "My access", keeping the way back its address carries.
+     */
     public Response exit() {
         return Pages.forSignedIn(session, caller -> {
             MultivaluedMap<String, String> form = Pages.formPost(session, caller);
-            Optional<URI> back = returnTo(form.getFirst("client_id"), form.getFirst("redirect_uri"));
+            boolean fromApp = !isBlank(form.getFirst(WayBack.CLIENT_ID)) || !isBlank(form.getFirst(WayBack.REDIRECT_URI));
+            Optional<URI> back = fromApp ? returnTo(form.getFirst(WayBack.CLIENT_ID), form.getFirst(WayBack.REDIRECT_URI))
+                    : Optional.empty();
             new ViewAsService(session, caller.realm()).exit(caller);
-            return Response.seeOther(back.orElse(Pages.uri(session, ""))).build();
+            return Response.seeOther(back.orElse(Pages.link(session, ""))).build();
         });
     }
 
@@ -79,9 +86,11 @@ public final class ViewAsPages {
         MultivaluedMap<String, String> query = session.getContext().getUri().getQueryParameters();
         MultivaluedMap<String, String> form = status == Response.Status.OK ? query
                 : session.getContext().getHttpRequest().getDecodedFormParameters();
+        TierLabels labels = ThemedPages.labels(session, caller);
+        TierService tiers = new TierService(session, caller.realm());
         Map<String, Object> model = new HashMap<>();
         model.put("tiers", viewAs.tierOptions(caller.user()).stream()
-                .map(t -> Map.of("level", t.level(), "label", t.label() + " (T" + t.level() + ")")).toList());
+                .map(t -> Map.of("level", t.level(), "label", labels.withLevel(t))).toList());
         boolean users = viewAs.userOption(caller.user());
         model.put("userOption", users);
         model.put("search", search == null ? "" : search);
@@ -89,9 +98,9 @@ public final class ViewAsPages {
                 ? viewAs.eligibleMembers(caller.user(), search, SEARCH_RESULTS).stream().map(u -> Map.of(
                         "id", u.getId(), "username", u.getUsername(),
                         "name", Optional.ofNullable(TierResource.displayName(u)).orElse(u.getUsername()),
-                        "tier", label(new TierService(session, caller.realm()).tierOf(u)))).toList()
+                        "tier", labels.withLevel(tiers.tierOf(u)))).toList()
                 : java.util.List.of());
-        model.put("active", new TierService(session, caller.realm()).accessOf(caller).viewAs().isPresent());
+        model.put("active", tiers.accessOf(caller).viewAs().isPresent());
         model.put("clientId", Optional.ofNullable(form.getFirst("client_id")).orElse(""));
         model.put("redirectUri", Optional.ofNullable(form.getFirst("redirect_uri")).orElse(""));
         model.put("selectUrl", Pages.uri(session, "view-as/select").toString());
@@ -115,10 +124,6 @@ public final class ViewAsPages {
         } catch (NumberFormatException e) {
             throw ViewgateException.badRequest("invalid_tier", "tier must be a number");
         }
-    }
-
-    private static String label(Tier tier) {
-        return tier.label() + " (T" + tier.level() + ")";
     }
 
     private static boolean isBlank(String value) {

@@ -115,6 +115,66 @@ class AccessRequestMailIT {
         assertTrue(GreenMailUtil.getBody(granted).contains("you are now Explorer (T2)"), GreenMailUtil.getBody(granted));
     }
 
+    /** The email's text as a reader sees it: each part decoded (German has umlauts, sent quoted-printable). */
+    private static String text(MimeMessage message) throws Exception {
+        Object content = message.getContent();
+        if (content instanceof jakarta.mail.Multipart multipart) {
+            StringBuilder text = new StringBuilder();
+            for (int i = 0; i < multipart.getCount(); i++) {
+                text.append(multipart.getBodyPart(i).getContent()).append('\n');
+            }
+            return text.toString();
+        }
+        return String.valueOf(content);
+    }
+
+    /** Sets the user's {@code locale} attribute as the account console does when they pick a language. */
+    private void setLocale(String userId, String locale) {
+        String url = admin.realmAdminUrl(REALM) + "/users/" + userId;
+        ObjectNode user = (ObjectNode) Admin.expect(http.get(url, http.adminToken()), 200).json();
+        user.with("attributes").set("locale", Http.JSON.valueToTree(List.of(locale)));
+        Admin.expect(http.putJson(url, http.adminToken(), user), 204);
+    }
+
+    @Test
+    void germanReadersGetGermanEmailsWithGermanTierNames() throws Exception {
+        String deciderName = "mail-de-decider-" + System.nanoTime();
+        String deciderId = admin.createUser(REALM, deciderName, "Dieter", "Entscheider");
+        admin.grantRealmRoles(REALM, deciderId, "administrator");
+        setLocale(deciderId, "de");
+        String requesterName = "mail-de-" + System.nanoTime();
+        String requesterId = admin.createUser(REALM, requesterName, "Maren", "Mail");
+        setLocale(requesterId, "de");
+        try {
+            String token = http.passwordGrant(server.realmUrl(), "demo-app", "demo-app-secret", requesterName, requesterName);
+            String id = Admin.expect(http.postJson(server.viewgateUrl() + "/access-requests", token,
+                    Map.of("desiredRole", "builder", "message", "Ich baue Berichte")), 201).json().get("id").asText();
+            MimeMessage toDecider = Await.until(Duration.ofSeconds(15), () -> messagesTo(deciderName + "@viewgate.test"),
+                    l -> l.size() == 1, "the German decider's email").get(0);
+            assertEquals("Zugangsanfrage von Maren Mail", toDecider.getSubject());
+            String body = text(toDecider);
+            assertTrue(body.contains("Maren Mail (" + requesterName + "@viewgate.test) bittet um mehr Zugang."), body);
+            assertTrue(body.contains("Gewünschte Stufe") && body.contains("Gestalter (T4)"), body);
+            assertTrue(body.contains("Zugangsanfragen öffnen"), body);
+            assertEquals("Access request from Maren Mail", messagesTo("ada@viewgate.test").stream()
+                    .filter(m -> subject(m).contains("Maren")).findFirst().orElseThrow().getSubject(), "ada reads English");
+
+            String deciderToken = http.passwordGrant(server.realmUrl(), "demo-app", "demo-app-secret", deciderName, deciderName);
+            Admin.expect(http.postJson(server.viewgateUrl() + "/access-requests/" + id + "/grant", deciderToken,
+                    Map.of("role", "explorer", "note", "Willkommen")), 200);
+            MimeMessage granted = Await.until(Duration.ofSeconds(15), () -> messagesTo(requesterName + "@viewgate.test"),
+                    l -> l.size() == 1, "the grant email").get(0);
+            assertEquals("Ihre Zugangsanfrage wurde bewilligt", granted.getSubject());
+            String grantedText = text(granted);
+            assertTrue(grantedText.contains("Ihre Zugangsanfrage wurde bewilligt: Sie sind jetzt Entdecker (T2)."), grantedText);
+            assertTrue(grantedText.contains("Willkommen") && grantedText.contains("Ihren Zugang ansehen"), grantedText);
+            assertTrue(!grantedText.contains("Explorer"), "no English tier name: " + grantedText);
+        } finally {
+            http.delete(admin.realmAdminUrl(REALM) + "/users/" + deciderId, http.adminToken());
+            http.delete(admin.realmAdminUrl(REALM) + "/users/" + requesterId, http.adminToken());
+        }
+    }
+
     @Test
     void aMailServerThatIsDownNeverUndoesTheRequest() {
         smtp.stop();

@@ -183,7 +183,8 @@ class DemoAppIT {
             WebElement entry = ada.element(By.id("viewgate-request-" + requestId));
             new Select(entry.findElement(By.cssSelector(".viewgate-grant select"))).selectByValue("analyst");
             entry.findElement(By.cssSelector(".viewgate-grant button")).click();
-            ada.awaitText(By.id("viewgate-notice"), "The request was granted.");
+            ada.element(By.id("viewgate-confirm-button")).click();
+            ada.awaitText(By.id("viewgate-notice"), "Granted Analyst (T3) to Eric Explorer (eric).");
 
             eric.element(By.id("logout")).click();
             // Signed out of the app and of Keycloak: back at the app's signed-out home.

@@ -60,6 +60,9 @@ class PageSecurityIT {
             assertTrue(requester.text(By.id("viewgate-outcome-reason")).contains("<script>window.__xss=1</script>"),
                     "shown as text");
             assertInert(requester);
+            requester.open(server.viewgateUrl() + "/");
+            assertTrue(requester.text(By.id("viewgate-last-request-reason")).contains("${7*7}<#assign x=1>"), "shown as typed");
+            assertInert(requester);
         }
         String second = submit(token, PAYLOAD);
         try (Browser ada = Browser.start("en")) {
@@ -67,6 +70,16 @@ class PageSecurityIT {
             ada.signIn("ada", "ada");
             assertTrue(ada.text(By.cssSelector("#viewgate-request-" + second + " .viewgate-request-message")).contains("${7*7}"),
                     "template syntax is not evaluated");
+            assertTrue(ada.text(By.id("viewgate-history-entry-" + first)).contains("${7*7}<#assign x=1>"),
+                    "the earlier decline's reason, shown as typed (never a message argument)");
+            assertInert(ada);
+            // The confirmation repeats the reason typed for the decision, as text.
+            ada.element(By.id("viewgate-reason-" + second)).sendKeys(PAYLOAD);
+            ada.element(By.id("viewgate-decline-" + second)).click();
+            assertEquals(PAYLOAD, ada.text(By.id("viewgate-confirm-quote")));
+            assertInert(ada);
+            ada.open(server.viewgateUrl() + "/view-as/select?q=" + URLEncoder.encode(PAYLOAD, StandardCharsets.UTF_8));
+            assertTrue(ada.text(By.id("viewgate-no-member")).contains("${7*7}"), "a search is shown as typed");
             assertInert(ada);
             ada.open(server.viewgateUrl() + "/view-as/select?search=" + URLEncoder.encode(PAYLOAD, StandardCharsets.UTF_8));
             assertInert(ada);
@@ -115,7 +128,10 @@ class PageSecurityIT {
                     + "/view-as/select?search=a%00b")).header("Cookie", cookies).build(), HttpResponse.BodyHandlers.ofString());
             assertEquals(400, nul.statusCode(), "Keycloak itself blocks NUL in query parameters: " + nul.body());
             for (String page : List.of("/", "/access-requests/form", "/access-requests/queue", "/view-as/select",
-                    "/view-as/select?search=%E2%80%AE%E2%80%8B",
+                    "/view-as/select?search=%E2%80%AE%E2%80%8B", "/?kc_locale=zz", "/access-requests/form?kc_locale=%7Bx%7D",
+                    "/?client_id=demo-app&redirect_uri=" + URLEncoder.encode("http://evil.example/", StandardCharsets.UTF_8),
+                    "/access-requests/queue?done=granted&request=%7Bx%7D&client_id=%7Bx%7D",
+                    "/view-as/select?q=%7Bx%7D&unknown=%7By%7D",
                     "/view-as/select?client_id=demo-app&redirect_uri=" + URLEncoder.encode("http://evil.example/", StandardCharsets.UTF_8))) {
                 HttpResponse<String> answer = client.send(HttpRequest.newBuilder(URI.create(server.viewgateUrl() + page))
                         .header("Cookie", cookies).build(), HttpResponse.BodyHandlers.ofString());
