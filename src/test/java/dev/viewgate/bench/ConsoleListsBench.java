@@ -27,17 +27,20 @@ final class ConsoleListsBench {
     static final String USERS = "Keycloak: users?max=20";
 
     /**
-     * What the filtered requests ask for: the view with the most grants and the one with the fewest, a member who is the
+     * What the filtered requests ask for: the view with the most grants, the one with the fewest, the new app's without
+     * any, a member who is the
      * actor of one audit row (the last request's requester), a member who is the subject of one (request 42's), and a
      * UTC day in the middle of the requests.
      */
-    record Targets(ConsoleSeed.View busiestView, ConsoleSeed.View quietestView, String memberActor, String subject,
-                   long dayStart) {
+    record Targets(ConsoleSeed.View busiestView, ConsoleSeed.View quietestView, ConsoleSeed.View newAppView,
+                   String memberActor, String subject, long dayStart) {
 
         static Targets of(BenchSettings settings, List<ConsoleSeed.View> views, long now) {
             int lastRequester = (settings.queueRequests() - 1) % settings.queueUsers() + 1;
             LocalDate day = Instant.ofEpochMilli(now - settings.queueRequests() * 1000L / 2).atZone(ZoneOffset.UTC).toLocalDate();
-            return new Targets(views.get(0), views.get(views.size() - 1), AccessRequestQueueBench.username(lastRequester),
+            List<ConsoleSeed.View> granted = ConsoleSeed.granted(views);
+            return new Targets(granted.get(0), granted.get(granted.size() - 1), views.get(views.size() - 1),
+                    AccessRequestQueueBench.username(lastRequester),
                     AccessRequestQueueBench.userId(42), day.atStartOfDay(ZoneOffset.UTC).toInstant().toEpochMilli());
         }
 
@@ -63,17 +66,18 @@ final class ConsoleListsBench {
             List<ConsoleSeed.View> views = ConsoleSeed.appsAndViews(server, http, db, realmId);
             targets = Targets.of(settings, views, now);
             long start = System.nanoTime();
-            ConsoleSeed.grants(db, realmId, views, settings.queueGrants(), now);
+            ConsoleSeed.grants(db, realmId, ConsoleSeed.granted(views), settings.queueGrants(), now);
             double grantSeconds = seconds(start);
             start = System.nanoTime();
-            long lastSeq = ConsoleSeed.audit(db, realmId, settings, views, now);
+            long lastSeq = ConsoleSeed.audit(db, realmId, settings, ConsoleSeed.granted(views), now);
             double auditSeconds = seconds(start);
             start = System.nanoTime();
             ConsoleSeed.viewAsSessions(server, http, admin.get(), settings.queueViewAs());
             double viewAsSeconds = seconds(start);
             start = System.nanoTime();
             ConsoleSeed.analyze(db);
-            report.text(Report.f("Seeded: %d apps with %d views each through the API; %d guest grants with `COPY` "
+            report.text(Report.f("Seeded: %d apps with %d views each, and `" + ConsoleSeed.NEW_APP + "` with one view and "
+                    + "no grants, through the API; %d guest grants with `COPY` "
                     + "(%.1f s, with a principal user and its attribute for each grant in force); %d audit rows with `COPY`, "
                     + "sealed onto the realm's chain with Viewgate's own `AuditHash` (%.1f s, chain now ends at seq %d); "
                     + "%d view-as sessions through the API (%.1f s); then `VACUUM ANALYZE` (%.1f s).",
@@ -104,6 +108,8 @@ final class ConsoleListsBench {
                 vg + "/guests?client=" + popular.clientId() + "&view=" + popular.key() + "&first=0&max=21"));
         sides.add(get("Guests: quietest view", server, http, admin,
                 vg + "/guests?client=" + rare.clientId() + "&view=" + rare.key() + "&first=0&max=21"));
+        sides.add(get("Guests: an app without grants", server, http, admin,
+                vg + "/guests?client=" + ConsoleSeed.NEW_APP + "&status=active&first=0&max=21"));
         sides.add(get("Audit: newest", server, http, admin, vg + "/audit?first=0&max=21"));
         sides.add(get("Audit: type GUEST_GRANT_REVOKED", server, http, admin, vg + "/audit?type=GUEST_GRANT_REVOKED&first=0&max=21"));
         sides.add(get("Audit: actor " + ConsoleSeed.ADMIN + " (busiest)", server, http, admin,

@@ -25,6 +25,9 @@ final class ConsolePlans {
     private static final String GRANTS_ORDER = " order by gge1_0.CREATED_AT desc,gge1_0.ID offset ? rows fetch first ? rows only";
     private static final String ACTIVE = " and gge1_0.REVOKED_AT is null and gge1_0.EXPIRED_AT is null "
             + "and (gge1_0.EXPIRES_AT is null or gge1_0.EXPIRES_AT>?)";
+    /** GuestGrantService.inventory with an app or view filter: the matching views, then each view's grants. */
+    private static final String VIEWS_OF_APP = "select ve1_0.ID from VG_VIEW ve1_0 where ve1_0.REALM_ID=? and ve1_0.CLIENT_UUID=?";
+    private static final String ONE_VIEW = " and gge1_0.VIEW_ID=?";
     private static final String AUDIT = "select aee1_0.ID,aee1_0.ACTOR_ID,aee1_0.ACTOR_USERNAME,aee1_0.DETAILS,aee1_0.HASH,"
             + "aee1_0.IP_ADDRESS,aee1_0.PREV_HASH,aee1_0.REALM_ID,aee1_0.RESOURCE_PATH,aee1_0.SEQ,aee1_0.SUBJECT_ID,"
             + "aee1_0.SUBJECT_USERNAME,aee1_0.EVENT_TIME,aee1_0.EVENT_TYPE from VG_AUDIT_EVENT aee1_0 where aee1_0.REALM_ID=?";
@@ -51,12 +54,15 @@ final class ConsolePlans {
                 new Query("Guests: expired", GRANT_AND_VIEW + " and gge1_0.REVOKED_AT is null and (gge1_0.EXPIRED_AT is not null "
                         + "or gge1_0.EXPIRES_AT<=?)" + GRANTS_ORDER, List.of(realmId, now, 0, 21)),
                 new Query("Guests: public", GRANT_AND_VIEW + " and gge1_0.PUBLIC_LINK=?" + GRANTS_ORDER, List.of(realmId, true, 0, 21)),
-                new Query("Guests: one app, active", GRANT_AND_VIEW + " and ve1_0.CLIENT_UUID=?" + ACTIVE + GRANTS_ORDER,
-                        List.of(realmId, busy.clientUuid(), now, 0, 21)),
-                new Query("Guests: busiest view", GRANT_AND_VIEW + " and ve1_0.CLIENT_UUID=? and ve1_0.VIEW_KEY=?" + GRANTS_ORDER,
-                        List.of(realmId, busy.clientUuid(), busy.key(), 0, 21)),
-                new Query("Guests: quietest view", GRANT_AND_VIEW + " and ve1_0.CLIENT_UUID=? and ve1_0.VIEW_KEY=?" + GRANTS_ORDER,
-                        List.of(realmId, quiet.clientUuid(), quiet.key(), 0, 21)),
+                new Query("Guests, app filter: the app's views", VIEWS_OF_APP, List.of(realmId, busy.clientUuid())),
+                new Query("Guests, view filter: the view", VIEWS_OF_APP + " and ve1_0.VIEW_KEY=?",
+                        List.of(realmId, quiet.clientUuid(), quiet.key())),
+                new Query("Guests: one app, active (then for each of its views; the busiest)", GRANT_AND_VIEW + ACTIVE + ONE_VIEW
+                        + GRANTS_ORDER, List.of(realmId, now, busy.id(), 0, 21)),
+                new Query("Guests: busiest view", GRANT_AND_VIEW + ONE_VIEW + GRANTS_ORDER, List.of(realmId, busy.id(), 0, 21)),
+                new Query("Guests: quietest view", GRANT_AND_VIEW + ONE_VIEW + GRANTS_ORDER, List.of(realmId, quiet.id(), 0, 21)),
+                new Query("Guests: an app without grants (its one view)", GRANT_AND_VIEW + ACTIVE + ONE_VIEW + GRANTS_ORDER,
+                        List.of(realmId, now, targets.newAppView().id(), 0, 21)),
                 new Query("Overview: 100 active guests", GRANT_AND_VIEW + ACTIVE + GRANTS_ORDER, List.of(realmId, now, 0, 100)),
                 new Query("Audit: newest", AUDIT + AUDIT_ORDER, List.of(realmId, 0, 21)),
                 new Query("Audit: type GUEST_GRANT_REVOKED", AUDIT + " and aee1_0.EVENT_TYPE=?" + AUDIT_ORDER,

@@ -29,6 +29,8 @@ final class ConsoleSeed {
 
     static final int APPS = 4;
     static final int VIEWS_PER_APP = 5;
+    /** An app with one view and no grants yet, as a newly connected app is. */
+    static final String NEW_APP = "bench-new-app";
     /** The member who decided the seeded requests and revokes grants (the queue part's seed names her too). */
     static final String ADMIN = "olga";
     /** The member who shared the seeded grants. */
@@ -108,14 +110,17 @@ final class ConsoleSeed {
     private ConsoleSeed() {
     }
 
-    /** Apps bench-app-1.. with views view-1.., made by Keycloak's admin API and Viewgate's views API. */
+    /**
+     * Apps bench-app-1.. with views view-1.., made by Keycloak's admin API and Viewgate's views API, and {@link #NEW_APP}
+     * with one view; returns the views of bench-app-1.. (those the grants go to), then that of {@link #NEW_APP}.
+     */
     static List<View> appsAndViews(DistributionServer server, Http http, Connection db, String realmId) throws SQLException {
         Admin admin = new Admin(server, http);
-        for (int a = 1; a <= APPS; a++) {
-            String app = "bench-app-" + a;
+        for (int a = 1; a <= APPS + 1; a++) {
+            String app = a <= APPS ? "bench-app-" + a : NEW_APP;
             admin.createApp(KeycloakServer.REALM, app);
             String token = admin.appToken(app);
-            for (int v = 1; v <= VIEWS_PER_APP; v++) {
+            for (int v = 1; v <= (a <= APPS ? VIEWS_PER_APP : 1); v++) {
                 Admin.expect(http.putJson(server.viewgateUrl() + "/views/" + app + "/view-" + v, token, Map.of(
                         "name", "View " + v + " of " + app, "editable", v % 2 == 0, "addable", v % 3 == 0,
                         "exportable", true)), 201);
@@ -123,8 +128,8 @@ final class ConsoleSeed {
         }
         List<View> views = new ArrayList<>();
         try (PreparedStatement select = db.prepareStatement("select v.id, c.id, c.client_id, v.view_key from vg_view v "
-                + "join client c on c.id = v.client_uuid where v.realm_id = ? and c.client_id like 'bench-app-%' "
-                + "order by c.client_id, v.view_key")) {
+                + "join client c on c.id = v.client_uuid where v.realm_id = ? "
+                + "and (c.client_id like 'bench-app-%' or c.client_id = '" + NEW_APP + "') order by c.client_id, v.view_key")) {
             select.setString(1, realmId);
             try (ResultSet rows = select.executeQuery()) {
                 while (rows.next()) {
@@ -133,6 +138,11 @@ final class ConsoleSeed {
             }
         }
         return views;
+    }
+
+    /** The views that seeded grants go to: all but {@link #NEW_APP}'s, which sorts last. */
+    static List<View> granted(List<View> views) {
+        return views.subList(0, views.size() - 1);
     }
 
     /** {@code grants} guest grants, and a principal user (with its grant attribute) for each one still in force. */
