@@ -6,6 +6,7 @@
 #   bench/run.sh                                   # the full run (about an hour: 30-minute soak, 1,000,000 requests seeded)
 #   bench/run.sh -Dviewgate.bench.requests=300 -Dviewgate.bench.rounds=3 -Dviewgate.bench.warmupRounds=1 \
 #       -Dviewgate.bench.queueRequests=20000 -Dviewgate.bench.queueUsers=20000 -Dviewgate.bench.queuePending=2000 \
+#       -Dviewgate.bench.queueGrants=2000 -Dviewgate.bench.queueViewAs=10 \
 #       -Dviewgate.bench.startupRounds=3 -Dviewgate.bench.soakMinutes=1 -Dviewgate.bench.signingSeconds=2   # a smoke run
 #   bench/run.sh -Dviewgate.bench.parts=guest,viewas     # only some parts: startup, guest, viewas, audit, queue, soak
 #

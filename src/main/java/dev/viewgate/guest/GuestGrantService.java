@@ -12,7 +12,9 @@ import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.security.SecureRandom;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.Base64;
+import java.util.Comparator;
 import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -94,24 +96,44 @@ public final class GuestGrantService {
      * in one status ({@code active}, {@code revoked}, {@code expired}).
      */
     public List<Listed> inventory(ClientModel client, String viewKey, Boolean publicLink, String status, int first, int max) {
-        StringBuilder jpql = new StringBuilder("select g, v from GuestGrantEntity g, ViewEntity v "
-                + "where v.id = g.viewId and g.realmId = :realm");
         Map<String, Object> parameters = new LinkedHashMap<>();
-        parameters.put("realm", realm.getId());
-        if (client != null) {
-            jpql.append(" and v.clientUuid = :client");
-            parameters.put("client", client.getId());
+        String conditions = conditions(publicLink, status, parameters);
+        if (client == null && viewKey == null) {
+            return grants(conditions, parameters, first, max);
         }
-        if (viewKey != null) {
-            jpql.append(" and v.viewKey = :view");
-            parameters.put("view", viewKey);
+        // The views first, then each one's newest grants through its own index (VIEW_ID, CREATED_AT), merged. Filtering
+        // the realm's newest grants by view instead reads every grant of the realm when the views hold few or none of
+        // them (about a second for an app without grants among 100,000, in the benchmark); past MERGED_ROWS rows to
+        // merge, it does that.
+        List<String> viewIds = viewIds(client, viewKey);
+        if (viewIds.isEmpty()) {
+            return List.of();
         }
+        if ((long) viewIds.size() * (first + max) > MERGED_ROWS) {
+            return grants(conditions + " and g.viewId in :views", with(parameters, "views", viewIds), first, max);
+        }
+        List<Listed> merged = new ArrayList<>();
+        for (String viewId : viewIds) {
+            merged.addAll(grants(conditions + " and g.viewId = :view", with(parameters, "view", viewId), 0, first + max));
+        }
+        return merged.stream().sorted(NEWEST_FIRST).skip(first).limit(max).toList();
+    }
+
+    /** At most this many rows are read to merge the views' newest grants into one page. */
+    static final int MERGED_ROWS = 10_000;
+    private static final Comparator<Listed> NEWEST_FIRST = Comparator
+            .comparingLong((Listed l) -> l.grant().getCreatedAt()).reversed()
+            .thenComparing(l -> l.grant().getId());
+
+    /** The inventory's filters on a grant; a 400 for an unknown status, whether or not any view matches. */
+    private static String conditions(Boolean publicLink, String status, Map<String, Object> parameters) {
+        StringBuilder conditions = new StringBuilder();
         if (publicLink != null) {
-            jpql.append(" and g.publicLink = :public");
+            conditions.append(" and g.publicLink = :public");
             parameters.put("public", publicLink);
         }
         if (status != null) {
-            jpql.append(switch (status) {
+            conditions.append(switch (status) {
                 case "active" -> " and g.revokedAt is null and g.expiredAt is null and (g.expiresAt is null or g.expiresAt > :now)";
                 case "revoked" -> " and g.revokedAt is not null";
                 case "expired" -> " and g.revokedAt is null and (g.expiredAt is not null or g.expiresAt <= :now)";
@@ -121,10 +143,36 @@ public final class GuestGrantService {
                 parameters.put("now", System.currentTimeMillis());
             }
         }
-        jpql.append(" order by g.createdAt desc, g.id");
-        var query = em.createQuery(jpql.toString(), Object[].class).setFirstResult(first).setMaxResults(max);
+        return conditions.toString();
+    }
+
+    private List<String> viewIds(ClientModel client, String viewKey) {
+        var query = em.createQuery("select v.id from ViewEntity v where v.realmId = :realm"
+                + (client == null ? "" : " and v.clientUuid = :client") + (viewKey == null ? "" : " and v.viewKey = :view"),
+                String.class).setParameter("realm", realm.getId());
+        if (client != null) {
+            query.setParameter("client", client.getId());
+        }
+        if (viewKey != null) {
+            query.setParameter("view", viewKey);
+        }
+        return query.getResultList();
+    }
+
+    private List<Listed> grants(String conditions, Map<String, Object> parameters, int first, int max) {
+        var query = em.createQuery("select g, v from GuestGrantEntity g, ViewEntity v where v.id = g.viewId and g.realmId = :realm"
+                        + conditions + " order by g.createdAt desc, g.id", Object[].class)
+                .setParameter("realm", realm.getId())
+                .setFirstResult(first)
+                .setMaxResults(max);
         parameters.forEach(query::setParameter);
         return query.getResultList().stream().map(row -> new Listed((GuestGrantEntity) row[0], (ViewEntity) row[1])).toList();
+    }
+
+    private static Map<String, Object> with(Map<String, Object> parameters, String name, Object value) {
+        Map<String, Object> more = new LinkedHashMap<>(parameters);
+        more.put(name, value);
+        return more;
     }
 
     /**

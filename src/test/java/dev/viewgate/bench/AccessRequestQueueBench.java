@@ -47,6 +47,16 @@ final class AccessRequestQueueBench {
     private AccessRequestQueueBench() {
     }
 
+    /** The id of seeded user {@code n}, as {@link #USER_ID} makes it. */
+    static String userId(int n) {
+        return "00000000-0000-4000-8000-" + String.format("%012d", n);
+    }
+
+    /** The username of seeded user {@code n}, as the seed makes it. */
+    static String username(int n) {
+        return "bench-user-" + String.format("%07d", n);
+    }
+
     static void run(BenchContext context, DistributionServer server, String database) throws Exception {
         BenchSettings settings = context.settings();
         Report report = context.report();
@@ -166,7 +176,7 @@ final class AccessRequestQueueBench {
         report.rawText("queue-plans.txt", raw.toString());
     }
 
-    private static String plan(Connection db, String sql, List<Object> parameters) throws SQLException {
+    static String plan(Connection db, String sql, List<Object> parameters) throws SQLException {
         try (PreparedStatement explain = db.prepareStatement("explain (analyze, buffers) " + sql)) {
             for (int i = 0; i < parameters.size(); i++) {
                 explain.setObject(i + 1, parameters.get(i));

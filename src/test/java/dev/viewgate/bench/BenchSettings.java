@@ -16,7 +16,8 @@ import java.util.stream.Stream;
  * with {@link JfrTop}). Smoke runs shrink them, e.g. {@code -Dviewgate.bench.requests=300 -Dviewgate.bench.rounds=3 -Dviewgate.bench.soakMinutes=1}.
  */
 record BenchSettings(int rounds, int warmupRounds, int requests, int threads, int queueRequests, int queueUsers,
-                     int queuePending, int startupRounds, double soakMinutes, double soakRate, int soakSampleSeconds,
+                     int queuePending, int queueGrants, int queueAudit, int queueViewAs, int startupRounds,
+                     double soakMinutes, double soakRate, int soakSampleSeconds,
                      int signingSeconds, String parts, List<String> serverOptions, boolean jfr, Path projectDir,
                      Path benchDir, Path report) {
 
@@ -26,14 +27,20 @@ record BenchSettings(int rounds, int warmupRounds, int requests, int threads, in
 
     /** The settings that {@code p} gives for a name without the prefix (null where it is not set). */
     private static BenchSettings from(Function<String, String> p) {
+        int queueRequests = integer(p, "queueRequests", 1_000_000);
+        int queueGrants = integer(p, "queueGrants", 100_000);
         return new BenchSettings(
                 integer(p, "rounds", 5),
                 integer(p, "warmupRounds", 5),
                 integer(p, "requests", 2000),
                 integer(p, "threads", 4),
-                integer(p, "queueRequests", 1_000_000),
+                queueRequests,
                 integer(p, "queueUsers", 1_000_000),
                 integer(p, "queuePending", 100_000),
+                queueGrants,
+                // one row per seeded request and grant, unless told otherwise
+                integer(p, "queueAudit", queueRequests + queueGrants),
+                integer(p, "queueViewAs", 100),
                 integer(p, "startupRounds", 3),
                 Double.parseDouble(Objects.requireNonNullElse(p.apply("soakMinutes"), "30")),
                 Double.parseDouble(Objects.requireNonNullElse(p.apply("soakRate"), "0")),
@@ -61,6 +68,8 @@ record BenchSettings(int rounds, int warmupRounds, int requests, int threads, in
         BenchSettings defaults = from(name -> null);
         return rounds >= defaults.rounds && warmupRounds >= defaults.warmupRounds && requests >= defaults.requests
                 && queueRequests >= defaults.queueRequests && queueUsers >= defaults.queueUsers
+                && queueGrants >= defaults.queueGrants && queueAudit >= defaults.queueAudit
+                && queueViewAs >= defaults.queueViewAs
                 && startupRounds >= defaults.startupRounds && soakMinutes >= defaults.soakMinutes
                 && signingSeconds >= defaults.signingSeconds && parts.equals("all");
     }
@@ -84,6 +93,9 @@ record BenchSettings(int rounds, int warmupRounds, int requests, int threads, in
         settings.put("access requests seeded", queueRequests);
         settings.put("users seeded in the realm", queueUsers);
         settings.put("of the requests pending", queuePending);
+        settings.put("guest grants seeded (the console's guest links)", queueGrants);
+        settings.put("audit rows seeded (sealed, one hash chain)", queueAudit);
+        settings.put("view-as sessions started for the console's list", queueViewAs);
         settings.put("starts per variant", startupRounds);
         settings.put("soak minutes", soakMinutes);
         settings.put("soak rate (0 = half the guest exchange)", soakRate);

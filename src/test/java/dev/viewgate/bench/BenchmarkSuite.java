@@ -77,7 +77,10 @@ public final class BenchmarkSuite {
             });
             part(context, "guest", () -> GuestExchangeBench.run(context, server, signatures));
             part(context, "viewas", () -> ViewAsRefreshBench.run(context, server));
-            part(context, "queue", () -> AccessRequestQueueBench.run(context, server, DATABASE));
+            part(context, "queue", () -> {
+                AccessRequestQueueBench.run(context, server, DATABASE);
+                ConsoleListsBench.run(context, server, DATABASE);
+            });
             part(context, "soak", () -> SoakBench.run(context, server));
         } finally {
             server.stop();

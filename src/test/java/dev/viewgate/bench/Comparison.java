@@ -17,8 +17,18 @@ import java.util.Map;
  */
 final class Comparison {
 
-    /** One side: a named kind of request against a server. */
-    record Side(String name, DistributionServer server, Load.Call call) {
+    /**
+     * One side: a named kind of request against a server. {@code requests} per round, 0 for the settings' number: a
+     * side that reads thousands of rows per request sends fewer, or it alone would take an hour (its req/s stays comparable).
+     */
+    record Side(String name, DistributionServer server, Load.Call call, int requests) {
+        Side(String name, DistributionServer server, Load.Call call) {
+            this(name, server, call, 0);
+        }
+
+        int requests(BenchSettings settings) {
+            return requests > 0 ? requests : settings.requests();
+        }
     }
 
     private static final List<String> RAW_HEADER = List.of("comparison", "side", "round", "requests", "threads", "seconds",
@@ -33,7 +43,7 @@ final class Comparison {
         Report report = context.report();
         for (int round = 1; round <= settings.warmupRounds(); round++) {
             for (Side side : sides) {
-                Load.Sample warmup = Load.closed(side.server(), settings.requests(), settings.threads(), side.call());
+                Load.Sample warmup = Load.closed(side.server(), side.requests(settings), settings.threads(), side.call());
                 System.out.printf("  warm-up %d %-34s %8.1f req/s  errors %d%n", round, side.name(), warmup.perSecond(),
                         warmup.errors());
                 record(report, title, side, "warmup-" + round, warmup, settings);
@@ -51,7 +61,7 @@ final class Comparison {
                 if (recording != null) {
                     Jcmd.startRecording(side.server().pid(), recording);
                 }
-                Load.Sample sample = Load.closed(side.server(), settings.requests(), settings.threads(), side.call());
+                Load.Sample sample = Load.closed(side.server(), side.requests(settings), settings.threads(), side.call());
                 if (recording != null) {
                     Jcmd.stopRecording(side.server().pid());
                     System.out.println("    JFR recording: " + recording);
@@ -76,7 +86,9 @@ final class Comparison {
                 Integer.toString(median.errors()),
                 samples.get(name).stream().map(s -> Report.f("%.1f", s.perSecond())).toList().toString())));
         report.text(Report.f("%s: %d measured rounds x %d requests, %d client threads, after %d warm-up rounds per side.",
-                title, settings.rounds(), settings.requests(), settings.threads(), settings.warmupRounds()));
+                title, settings.rounds(), settings.requests(), settings.threads(), settings.warmupRounds())
+                + sides.stream().filter(side -> side.requests() > 0)
+                .map(side -> Report.f(" %s: %d requests a round.", side.name(), side.requests())).reduce("", String::concat));
         report.table(List.of("Side", "req/s (median)", "p50 ms", "p99 ms", "Keycloak CPU ms/request",
                 "PostgreSQL CPU ms/request", "errors",
                 "req/s per round"), rows);
