@@ -66,35 +66,38 @@ class ViewRegistryIT {
 
     @Test
     void theAppsServiceAccountRegistersAndUpdatesItsViews() {
+        // A key of its own: the demo app registers its three views whenever a test class starts it.
+        String key = "registry-report-" + System.nanoTime();
         String app = serviceAccountToken("demo-app", "demo-app-secret");
-        JsonNode created = Admin.expect(http.putJson(views("demo-app") + "/client-report", app,
+        JsonNode created = Admin.expect(http.putJson(views("demo-app") + "/" + key, app,
                 Map.of("name", "Client Report", "editable", false, "addable", true, "exportable", true)), 201).json();
         assertEquals("demo-app", created.get("client").asText());
-        assertEquals("client-report", created.get("key").asText());
+        assertEquals(key, created.get("key").asText());
         assertTrue(created.get("exportable").asBoolean());
         assertFalse(created.get("editable").asBoolean());
-        JsonNode updated = Admin.expect(http.putJson(views("demo-app") + "/client-report", app,
+        JsonNode updated = Admin.expect(http.putJson(views("demo-app") + "/" + key, app,
                 Map.of("name", "Client Report", "editable", true)), 200).json();
         assertTrue(updated.get("editable").asBoolean());
         assertFalse(updated.get("exportable").asBoolean(), "a setting left out is false");
         assertEquals(created.get("createdAt").asText(), updated.get("createdAt").asText());
         JsonNode list = Admin.expect(http.get(views("demo-app"), app), 200).json();
-        assertTrue(list.toString().contains("\"key\":\"client-report\""), list.toString());
+        assertTrue(list.toString().contains("\"key\":\"" + key + "\""), list.toString());
         JsonNode audit = Admin.expect(http.get(admin.realmAdminUrl(REALM) + "/viewgate/audit?type=VIEW_UPDATED&actor=service-account-demo-app",
                 http.adminToken()), 200).json();
         assertTrue(audit.size() >= 2, audit.toString());
-        assertEquals("client-report", audit.get(0).get("details").get("view").asText());
+        assertEquals(key, audit.get(0).get("details").get("view").asText());
     }
 
     @Test
     void membersFromTheShareTierWithATokenOfThatApp() {
-        Admin.expect(http.putJson(views("demo-app") + "/budget-overview", http.memberToken("bob"),
+        String key = "registry-budget-" + System.nanoTime();
+        Admin.expect(http.putJson(views("demo-app") + "/" + key, http.memberToken("bob"),
                 Map.of("name", "Budget Overview")), 201);
-        assertError(http.putJson(views("demo-app") + "/budget-overview", http.memberToken("vera"), Map.of("name", "x")),
+        assertError(http.putJson(views("demo-app") + "/" + key, http.memberToken("vera"), Map.of("name", "x")),
                 403, "tier_too_low");
         createConfidentialClient("other-app", false);
         String bobOnOtherApp = http.passwordGrant(server.realmUrl(), "other-app", "other-app-secret", "bob", "bob");
-        assertError(http.putJson(views("demo-app") + "/budget-overview", bobOnOtherApp, Map.of("name", "x")), 403, "not_your_client");
+        assertError(http.putJson(views("demo-app") + "/" + key, bobOnOtherApp, Map.of("name", "x")), 403, "not_your_client");
         assertError(http.get(views("demo-app"), bobOnOtherApp), 403, "not_your_client");
 
         Tokens ada = new Tokens(server, http, "ada");
@@ -133,10 +136,11 @@ class ViewRegistryIT {
     @Test
     void keycloakAdminsUseTheAdminApi() {
         String adminViews = admin.realmAdminUrl(REALM) + "/viewgate/views/demo-app";
-        assertEquals(201, http.putJson(adminViews + "/campaign-performance", http.adminToken(),
+        String key = "registry-campaign-" + System.nanoTime();
+        assertEquals(201, http.putJson(adminViews + "/" + key, http.adminToken(),
                 Map.of("name", "Campaign Performance", "editable", true, "addable", true)).status());
         JsonNode list = Admin.expect(http.get(adminViews, http.adminToken()), 200).json();
-        assertTrue(list.toString().contains("campaign-performance"));
+        assertTrue(list.toString().contains(key));
         assertEquals(403, http.get(adminViews, http.memberToken("olga")).status());
     }
 }
