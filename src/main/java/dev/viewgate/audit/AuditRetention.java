@@ -2,6 +2,7 @@ package dev.viewgate.audit;
 
 import dev.viewgate.tier.Setting;
 import jakarta.persistence.EntityManager;
+import jakarta.persistence.LockModeType;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.LinkedHashMap;
@@ -79,8 +80,12 @@ public final class AuditRetention {
         return removed;
     }
 
-    /** Removes every audit row of a realm that is being removed. */
+    /**
+     * Removes every audit row of a realm that is being removed. The chain head is locked first, as the sealer does:
+     * rows first and head second would deadlock with a seal running at that moment and fail the realm's removal.
+     */
     public void removeRealm(String realmId) {
+        em.find(AuditChainEntity.class, realmId, LockModeType.PESSIMISTIC_WRITE);
         em.createQuery("delete from AuditEventEntity e where e.realmId = :r").setParameter("r", realmId).executeUpdate();
         em.createQuery("delete from AuditChainEntity c where c.realmId = :r").setParameter("r", realmId).executeUpdate();
     }

@@ -31,15 +31,25 @@ public final class AuditSealer {
                 .getResultList();
     }
 
-    /** Seals up to one batch of the realm's pending rows; returns how many. */
+    /**
+     * Seals up to one batch of the realm's pending rows; returns how many. The chain head is locked before the rows
+     * are read, the order a realm's removal takes too, so the two wait for each other instead of deadlocking; a head
+     * is created only for rows that still exist, so a realm removed meanwhile leaves none behind.
+     */
     public int sealBatch(String realmId) {
-        AuditChainEntity chain = lockChain(em, realmId);
+        AuditChainEntity chain = em.find(AuditChainEntity.class, realmId, LockModeType.PESSIMISTIC_WRITE);
         List<AuditEventEntity> pending = em.createQuery(
                         "select e from AuditEventEntity e where e.realmId = :realmId and e.seq is null order by e.time, e.id",
                         AuditEventEntity.class)
                 .setParameter("realmId", realmId)
                 .setMaxResults(BATCH)
                 .getResultList();
+        if (pending.isEmpty()) {
+            return 0;
+        }
+        if (chain == null) {
+            chain = lockChain(em, realmId);
+        }
         for (AuditEventEntity row : pending) {
             row.setSeq(chain.getLastSeq() + 1);
             row.setPrevHash(chain.getLastHash());
@@ -47,11 +57,9 @@ public final class AuditSealer {
             chain.setLastSeq(row.getSeq());
             chain.setLastHash(row.getHash());
         }
-        if (!pending.isEmpty()) {
-            session.getKeycloakSessionFactory().publish(new AuditRowsSealed(session, realmId, pending));
-            LOG.debugf("Sealed %s audit rows of realm %s up to seq %s", String.valueOf(pending.size()), realmId,
-                    String.valueOf(chain.getLastSeq()));
-        }
+        session.getKeycloakSessionFactory().publish(new AuditRowsSealed(session, realmId, pending));
+        LOG.debugf("Sealed %s audit rows of realm %s up to seq %s", String.valueOf(pending.size()), realmId,
+                String.valueOf(chain.getLastSeq()));
         return pending.size();
     }
 

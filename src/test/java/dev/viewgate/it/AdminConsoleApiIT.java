@@ -351,8 +351,9 @@ class AdminConsoleApiIT {
         // History newest first across members: the declined request is above older declines.
         JsonNode recent = Admin.expect(http.get(api("/access-requests?status=DECLINED&max=100"), http.adminToken()), 200).json();
         for (int i = 1; i < recent.size(); i++) {
-            assertTrue(recent.get(i - 1).get("createdAt").asText().compareTo(recent.get(i).get("createdAt").asText()) >= 0,
-                    "newest first: " + recent);
+            // Instants, not strings: ISO-8601 leaves out a zero fraction ("…:44Z" is before "…:44.276Z").
+            assertFalse(Instant.parse(recent.get(i - 1).get("createdAt").asText())
+                    .isBefore(Instant.parse(recent.get(i).get("createdAt").asText())), "newest first: " + recent);
         }
         assertError(http.get(api("/access-requests?status=all"), http.adminToken()), 400, "invalid_parameter");
         // Paging reads ASCII digits only: fullwidth digits and a sign are refused, not read as 10 and 1.
