@@ -534,29 +534,37 @@
       }
     });
 
-    api(base + '/audit/verify').then(function (answer) {
-      if (!stale(seq)) {
-        replace(audit.body, [answer.valid
-          ? alertBox('success', t('audit.valid', answer.checked), '', {id: 'vg-audit-status', 'data-valid': 'true'})
-          : alertBox('danger', t('audit.broken', answer.firstBrokenSeq), t('audit.brokenHint'), {id: 'vg-audit-status', 'data-valid': 'false'}),
-          h('p', {}, h('a', {href: realmHref(realm, 'audit'), text: t('overview.openAudit')}))]);
+    // The chain's head answers at once at any size; verifying reads every row, so it runs when asked.
+    api(base + '/audit/chain').then(function (head) {
+      if (stale(seq)) {
+        return;
       }
+      var status = h('div', {id: 'vg-overview-verify'});
+      replace(audit.body, [
+        h('p', {class: 'vg-figure'}, [h('span', {class: 'pf-v5-c-badge pf-m-read', id: 'vg-audit-sealed', text: String(head.sealed)}),
+          ' ', t('overview.auditSealed', head.sealedThrough)]),
+        head.unsealed ? h('p', {class: 'vg-muted', id: 'vg-audit-unsealed', text: t('overview.auditUnsealed', head.unsealed)}) : null,
+        status,
+        h('p', {class: 'vg-actions'}, [button('secondary', t('audit.verify'), function () {
+          verifyInto(base + '/audit/verify', status);
+        }, {id: 'vg-overview-verify-button'}), ' ', h('a', {href: realmHref(realm, 'audit'), text: t('overview.openAudit')})])]);
     }).catch(function (error) {
       if (!stale(seq)) {
         replace(audit.body, errorAlert(error, 'refused.audit'));
       }
     });
 
-    var max = 100;
-    api(base + '/guests?status=active&first=0&max=' + max).then(function (grants) {
+    // The five newest, and whether there are more: the inventory counts on its own page.
+    var shown = 5;
+    api(base + '/guests?status=active&first=0&max=' + (shown + 1)).then(function (grants) {
       if (stale(seq)) {
         return;
       }
-      var count = grants.length >= max ? t('overview.guestsMore', max) : String(grants.length);
+      var count = grants.length > shown ? t('overview.guestsMore', shown) : String(grants.length);
       replace(guests.body, [
         h('p', {class: 'vg-figure'}, [h('span', {class: 'pf-v5-c-badge pf-m-read', id: 'vg-guest-count', text: count}),
           ' ', t('overview.guestsActive')]),
-        grants.length ? h('ul', {class: 'pf-v5-c-list vg-guest-list'}, grants.slice(0, 5).map(function (grant) {
+        grants.length ? h('ul', {class: 'pf-v5-c-list vg-guest-list'}, grants.slice(0, shown).map(function (grant) {
           var what = grant.client + ' / ' + grant.view + (grant.label ? ' (' + grant.label + ')' : '');
           var until = grant.expiresAt ? t('overview.guestUntil', formatTime(grant.expiresAt)) : t('overview.guestNoExpiry');
           return h('li', {}, [h('span', {text: what}), ' ', h('span', {class: 'vg-muted', text: until}),
@@ -1037,16 +1045,20 @@
   };
 
   AuditPage.prototype.verify = function () {
-    var page = this;
-    replace(page.alerts, spinner());
-    return api(page.base + '/verify').then(function (answer) {
-      replace(page.alerts, answer.valid
+    return verifyInto(this.base + '/verify', this.alerts);
+  };
+
+  /** Verifies the chain (every row: seconds at a million) and shows the outcome in {@code into}. */
+  function verifyInto(url, into) {
+    replace(into, spinner());
+    return api(url).then(function (answer) {
+      replace(into, answer.valid
         ? alertBox('success', t('audit.valid', answer.checked), '', {id: 'vg-audit-status', 'data-valid': 'true'})
         : alertBox('danger', t('audit.broken', answer.firstBrokenSeq), t('audit.brokenHint'), {id: 'vg-audit-status', 'data-valid': 'false'}));
     }).catch(function (error) {
-      replace(page.alerts, errorAlert(error, 'refused.audit'));
+      replace(into, errorAlert(error, 'refused.audit'));
     });
-  };
+  }
 
   /** The export through fetch with the bearer token, handed to the browser as a file. */
   AuditPage.prototype.download = function (format) {
@@ -1378,7 +1390,7 @@
     var page = this;
     replace(page.content, [h('h2', {class: 'pf-v5-c-title pf-m-xl', text: t('viewas.title')}), page.alerts, page.list]);
     // The tiers' labels from the ladder (the same permission as the sessions); without them a tier shows as T{n}.
-    return api(page.base + '/ladder').then(function (rungs) {
+    return api(page.base + '/ladder?members=false').then(function (rungs) {
       rungs.forEach(function (rung) {
         page.labels[rung.tier] = rung.label || rung.role;
       });
@@ -1501,7 +1513,7 @@
     var page = this;
     replace(page.content, [h('h2', {class: 'pf-v5-c-title pf-m-xl', text: t('settings.title')}), page.alerts, page.list,
       h('h2', {class: 'pf-v5-c-title pf-m-xl vg-section-title', text: t('ladder.title')}), page.ladder]);
-    return Promise.all([page.show(), page.showLadder()]);
+    return Promise.all([page.show(), page.showLadder(false)]);
   };
 
   SettingsPage.prototype.show = function () {
@@ -1626,23 +1638,33 @@
     append(fresh.querySelector('.vg-feedback'), notice);
   };
 
-  SettingsPage.prototype.showLadder = function () {
+  /**
+   * The ladder at once, without members; counting them reads every member's access (seconds in a large realm), so it
+   * runs when asked and fills the column.
+   */
+  SettingsPage.prototype.showLadder = function (counted) {
     var page = this;
-    return api(page.base + '/ladder').then(function (rungs) {
+    if (counted) {
+      replace(page.ladderNote, spinner());
+    }
+    return api(page.base + '/ladder?members=' + (counted ? 'true' : 'false')).then(function (rungs) {
       if (stale(page.seq)) {
         return;
       }
       var headers = [t('ladder.tier'), t('ladder.role'), t('ladder.label'), t('ladder.members')];
-      replace(page.ladder, rungs.length ? table('vg-ladder-table', t('ladder.title'), headers, rungs.map(function (rung) {
-        var members = rung.capped || rung.members === null || rung.members === undefined
-          ? t('ladder.atLeast', rung.membersAtLeast) : String(rung.members);
+      page.ladderNote = h('div', {class: 'vg-actions', id: 'vg-ladder-note'}, counted ? [] : button('secondary',
+        t('ladder.count'), function () {
+          page.showLadder(true);
+        }, {id: 'vg-ladder-count'}));
+      replace(page.ladder, rungs.length ? [table('vg-ladder-table', t('ladder.title'), headers, rungs.map(function (rung) {
+        var members = !counted ? '' : rung.capped ? t('ladder.atLeast', rung.membersAtLeast) : String(rung.members);
         return cellsRow({'data-tier': String(rung.tier), 'data-role': rung.role}, headers, [
           h('span', {class: 'vg-strong', text: t('ladder.level', rung.tier)}),
           h('span', {class: 'vg-code', text: rung.role}),
           h('span', {text: rung.label || ''}),
           h('span', {class: 'vg-ladder-members', text: members})
         ]);
-      })) : alertBox('info', t('ladder.none'), '', {id: 'vg-ladder-empty'}));
+      })), page.ladderNote] : alertBox('info', t('ladder.none'), '', {id: 'vg-ladder-empty'}));
     }).catch(function (error) {
       if (!stale(page.seq)) {
         replace(page.ladder, errorAlert(error, 'refused.ladder', {id: 'vg-ladder-error'}));

@@ -117,6 +117,19 @@ public final class AuditResource {
         return new AuditVerifier(session).verify(realm.getId());
     }
 
+    @GET
+    @Path("chain")
+    @Produces(MediaType.APPLICATION_JSON)
+    @Operation(summary = "The hash chain's head: rows sealed and kept, up to which sequence number, and rows not yet sealed; "
+            + "answers at once at any size, where verify reads every row")
+    @APIResponse(responseCode = "200", description = "{sealed, sealedThrough, prunedThrough, unsealed}",
+            content = @Content(schema = @Schema(implementation = AuditVerifier.ChainStatus.class)))
+    @APIResponse(responseCode = "403", description = "The caller lacks view-events")
+    public AuditVerifier.ChainStatus chain() {
+        access.requireViewEvents();
+        return new AuditVerifier(session).status(realm.getId());
+    }
+
     @POST
     @Path("retention")
     @Produces(MediaType.APPLICATION_JSON)

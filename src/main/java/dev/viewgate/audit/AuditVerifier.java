@@ -17,6 +17,15 @@ public final class AuditVerifier {
     public record Verification(boolean valid, long checked, Long firstBrokenSeq) {
     }
 
+    /**
+     * The chain's head without reading its rows: {@code sealed} rows kept (sequence numbers {@code prunedThrough + 1}
+     * to {@code sealedThrough}) and {@code unsealed} rows the sealer has yet to link. Cheap at any size: one row by key
+     * and a count over the unsealed rows, which the sealer keeps few.
+     */
+    @JsonInclude(JsonInclude.Include.ALWAYS)
+    public record ChainStatus(long sealed, long sealedThrough, long prunedThrough, long unsealed) {
+    }
+
     private static final int PAGE = 1000;
 
     private final EntityManager em;
@@ -64,5 +73,13 @@ public final class AuditVerifier {
             return new Verification(false, checked, expectedSeq);
         }
         return new Verification(true, checked, null);
+    }
+
+    public ChainStatus status(String realmId) {
+        AuditChainEntity chain = em.find(AuditChainEntity.class, realmId);
+        long unsealed = em.createQuery("select count(e) from AuditEventEntity e where e.seq is null and e.realmId = :r", Long.class)
+                .setParameter("r", realmId).getSingleResult();
+        return chain == null ? new ChainStatus(0, 0, 0, unsealed)
+                : new ChainStatus(chain.getLastSeq() - chain.getPrunedSeq(), chain.getLastSeq(), chain.getPrunedSeq(), unsealed);
     }
 }

@@ -63,7 +63,9 @@ final class ConsolePlans {
                 new Query("Guests: quietest view", GRANT_AND_VIEW + ONE_VIEW + GRANTS_ORDER, List.of(realmId, quiet.id(), 0, 21)),
                 new Query("Guests: an app without grants (its one view)", GRANT_AND_VIEW + ACTIVE + ONE_VIEW + GRANTS_ORDER,
                         List.of(realmId, now, targets.newAppView().id(), 0, 21)),
-                new Query("Overview: 100 active guests", GRANT_AND_VIEW + ACTIVE + GRANTS_ORDER, List.of(realmId, now, 0, 100)),
+                new Query("Overview: 6 active guests", GRANT_AND_VIEW + ACTIVE + GRANTS_ORDER, List.of(realmId, now, 0, 6)),
+                new Query("Overview: the chain's unsealed rows", "select count(aee1_0.ID) from VG_AUDIT_EVENT aee1_0 "
+                        + "where aee1_0.SEQ is null and aee1_0.REALM_ID=?", List.of(realmId)),
                 new Query("Audit: newest", AUDIT + AUDIT_ORDER, List.of(realmId, 0, 21)),
                 new Query("Audit: type GUEST_GRANT_REVOKED", AUDIT + " and aee1_0.EVENT_TYPE=?" + AUDIT_ORDER,
                         List.of(realmId, "GUEST_GRANT_REVOKED", 0, 21)),

@@ -159,7 +159,7 @@ class AuditIT {
         }
         Http.Result format = http.get(audit(REALM) + "/export?format=xml", http.adminToken());
         assertEquals(400, format.status());
-        for (String path : List.of("", "/export", "/verify")) {
+        for (String path : List.of("", "/export", "/verify", "/chain")) {
             Http.Result member = http.get(audit(REALM) + path, http.memberToken("olga"));
             assertEquals(403, member.status(), path);
             assertEquals("forbidden", member.json().get("error").asText());
@@ -273,6 +273,7 @@ class AuditIT {
             change(realm, token, Map.of("recent", true));
             change(realm, token, Map.of("recent", true));
             Await.until(Duration.ofSeconds(10), () -> verify(realm), v -> v.get("checked").asInt() == 7, "all rows sealed");
+            assertEquals(Map.of("sealed", 7, "sealedThrough", 7, "prunedThrough", 0, "unsealed", 0), chain(realm));
 
             // keep forever by default
             assertEquals(0, Admin.expect(http.postJson(audit(realm) + "/retention", http.adminToken(), "{}"), 200).json().get("removed").asInt());
@@ -302,6 +303,8 @@ class AuditIT {
             Await.until(Duration.ofSeconds(10), () -> verify(realm), v -> v.get("checked").asInt() == 4 && v.get("valid").asBoolean(),
                     "the chain after retention");
             assertEquals(4, rows(realm, "").size());
+            // The head without reading the rows: 4 kept, #6 to #9, 5 pruned.
+            assertEquals(Map.of("sealed", 4, "sealedThrough", 9, "prunedThrough", 5, "unsealed", 0), chain(realm));
             // Nothing more to remove: nothing recorded.
             assertEquals(0, Admin.expect(http.postJson(audit(realm) + "/retention", http.adminToken(), "{}"), 200).json().get("removed").asInt());
             assertEquals(1, rows(realm, "type=AUDIT_PRUNED").size());
@@ -313,6 +316,33 @@ class AuditIT {
         }
         String left = sql(REALM, "query", "select count(*) from VG_AUDIT_EVENT e where not exists (select 1 from REALM r where r.ID = e.REALM_ID)");
         assertEquals("0", left, "a removed realm's rows are removed with it");
+        assertEquals("0", sql(REALM, "query", "select count(*) from VG_AUDIT_CHAIN c where not exists "
+                + "(select 1 from REALM r where r.ID = c.REALM_ID)"), "and its chain's head");
+    }
+
+    @Test
+    void aRealmRemovedWhileTheSealerWorksOnItsRowsGoesCleanly() {
+        // Removal deletes the rows and then the head; the sealer locks the head and then updates rows. Both now lock
+        // the head first: a removal during a seal waits for it instead of deadlocking (a 500 on DELETE, seen in CI).
+        for (int round = 0; round < 3; round++) {
+            String realm = "audit-removal-" + UUID.randomUUID().toString().substring(0, 8);
+            admin.createRealm(realm);
+            admin.createUser(realm, "writer", "Wes", "Writer");
+            String token = http.passwordGrant(server.baseUrl() + "/realms/" + realm, "admin-cli", null, "writer", "writer");
+            Admin.expect(http.postJson(probe(realm) + "/backdated?days=0&count=1500", token, "{}"), 200);
+            Await.until(Duration.ofSeconds(10), () -> chain(realm), c -> ((Number) c.get("sealed")).longValue() > 0,
+                    "the sealer at work on " + realm);
+            admin.deleteRealm(realm);
+        }
+        Await.until(Duration.ofSeconds(10), () -> sql(REALM, "query", "select count(*) from VG_AUDIT_CHAIN c where not exists "
+                + "(select 1 from REALM r where r.ID = c.REALM_ID)"), "0"::equals, "no head left of a removed realm");
+        assertEquals("0", sql(REALM, "query", "select count(*) from VG_AUDIT_EVENT e where not exists "
+                + "(select 1 from REALM r where r.ID = e.REALM_ID)"));
+    }
+
+    private Map<String, Object> chain(String realm) {
+        return Http.JSON.convertValue(Admin.expect(http.get(audit(realm) + "/chain", http.adminToken()), 200).json(),
+                new com.fasterxml.jackson.core.type.TypeReference<Map<String, Object>>() { });
     }
 
     private void assertBroken(String realm, int brokenSeq, int checked) {

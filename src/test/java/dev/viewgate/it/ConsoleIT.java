@@ -222,11 +222,18 @@ class ConsoleIT {
             assertEquals(console("master"), browser.driver().getCurrentUrl());
             browser.awaitText(By.id("vg-user"), "admin");
             shoot(browser, "realms");
+            long sealedBefore = chainHead().get("sealed").asLong();
             browser.element(By.cssSelector("#vg-realm-picker a[data-realm='" + REALM + "']")).click();
 
             // The overview: the pending badge shows what the API counts.
             browser.awaitText(By.id("vg-pending-count"), String.valueOf(pending));
             assertEquals(console("master") + "#/realms/" + REALM, browser.driver().getCurrentUrl());
+            // The chain's head at once (at least the request's own row is sealed or waiting); verifying when asked.
+            long sealedShown = Long.parseLong(browser.element(By.id("vg-audit-sealed")).getText());
+            long sealedAfter = chainHead().get("sealed").asLong();
+            assertTrue(sealedBefore <= sealedShown && sealedShown <= sealedAfter,
+                    sealedBefore + " <= " + sealedShown + " <= " + sealedAfter);
+            browser.element(By.id("vg-overview-verify-button")).click();
             browser.element(By.cssSelector("#vg-audit-status[data-valid='true']"));
             browser.element(By.id("vg-guest-count"));
             shoot(browser, "overview");
@@ -826,6 +833,11 @@ class ConsoleIT {
             browser.open(console("master") + "#/realms/" + REALM + "/settings");
             browser.signIn("admin", "admin");
             waiting(browser).until(d -> d.findElements(By.cssSelector("#vg-ladder-table tbody tr")).size() == 8);
+            // The ladder comes at once; its members are counted when asked (a census reads every member's access).
+            assertEquals("", browser.driver().findElement(By.cssSelector("#vg-ladder-table .vg-ladder-members")).getText());
+            browser.element(By.id("vg-ladder-count")).click();
+            waiting(browser).until(d -> d.findElements(By.id("vg-ladder-count")).isEmpty()
+                    && !d.findElement(By.cssSelector("#vg-ladder-table .vg-ladder-members")).getText().isEmpty());
             List<WebElement> rows = browser.driver().findElements(By.cssSelector("#vg-ladder-table tbody tr"));
             for (int i = 0; i < 8; i++) {
                 JsonNode rung = ladder.get(i);
@@ -840,6 +852,10 @@ class ConsoleIT {
             }
             shoot(browser, "ladder", By.id("vg-ladder-table"));
         }
+    }
+
+    private JsonNode chainHead() {
+        return Admin.expect(http.get(server.adminUrl() + "/audit/chain", http.adminToken()), 200).json();
     }
 
     private static Path tempDir(String prefix) {
