@@ -521,62 +521,55 @@
     var guests = card(t('overview.guests'), 'vg-overview-guests');
     replace(content, h('div', {class: 'pf-v5-l-gallery pf-m-gutter vg-cards'}, [requests.element, audit.element, guests.element]));
 
-    api(base + '/access-requests/count?status=PENDING').then(function (answer) {
-      if (!stale(seq)) {
-        replace(requests.body, [
-          h('p', {class: 'vg-figure'}, [h('span', {class: 'pf-v5-c-badge pf-m-unread', id: 'vg-pending-count', text: answer.count}),
-            ' ', t('overview.pending')]),
-          h('p', {}, h('a', {href: realmHref(realm, 'requests'), id: 'vg-open-queue', text: t('overview.openQueue')}))]);
-      }
-    }).catch(function (error) {
-      if (!stale(seq)) {
-        replace(requests.body, errorAlert(error, 'refused.requests'));
-      }
-    });
-
-    // The chain's head answers at once at any size; verifying reads every row, so it runs when asked.
-    api(base + '/audit/chain').then(function (head) {
+    // One call: each part the admin may read (a refused part is null and named in refused). The chain's head answers
+    // at once at any size; verifying reads every row, so it runs when asked.
+    api(base + '/overview').then(function (overview) {
       if (stale(seq)) {
         return;
       }
-      var status = h('div', {id: 'vg-overview-verify'});
-      replace(audit.body, [
-        h('p', {class: 'vg-figure'}, [h('span', {class: 'pf-v5-c-badge pf-m-read', id: 'vg-audit-sealed', text: String(head.sealed)}),
-          ' ', t('overview.auditSealed', head.sealedThrough)]),
-        head.unsealed ? h('p', {class: 'vg-muted', id: 'vg-audit-unsealed', text: t('overview.auditUnsealed', head.unsealed)}) : null,
-        status,
-        h('p', {class: 'vg-actions'}, [button('secondary', t('audit.verify'), function () {
-          verifyInto(base + '/audit/verify', status);
-        }, {id: 'vg-overview-verify-button'}), ' ', h('a', {href: realmHref(realm, 'audit'), text: t('overview.openAudit')})])]);
+      var refusal = {status: 403};
+      replace(requests.body, overview.pending === null ? errorAlert(refusal, 'refused.requests') : [
+        h('p', {class: 'vg-figure'}, [h('span', {class: 'pf-v5-c-badge pf-m-unread', id: 'vg-pending-count', text: overview.pending}),
+          ' ', t('overview.pending')]),
+        h('p', {}, h('a', {href: realmHref(realm, 'requests'), id: 'vg-open-queue', text: t('overview.openQueue')}))]);
+      replace(audit.body, overview.audit === null ? errorAlert(refusal, 'refused.audit') : overviewAudit(realm, base, overview.audit));
+      replace(guests.body, overview.guests === null ? errorAlert(refusal, 'refused.guests') : overviewGuests(realm, overview.guests));
     }).catch(function (error) {
       if (!stale(seq)) {
-        replace(audit.body, errorAlert(error, 'refused.audit'));
+        [requests.body, audit.body, guests.body].forEach(function (body) {
+          replace(body, errorAlert(error, 'refused.console'));
+        });
       }
     });
+  }
 
-    // The five newest, and whether there are more: the inventory counts on its own page.
+  function overviewAudit(realm, base, head) {
+    var status = h('div', {id: 'vg-overview-verify'});
+    return [
+      h('p', {class: 'vg-figure'}, [h('span', {class: 'pf-v5-c-badge pf-m-read', id: 'vg-audit-sealed', text: String(head.sealed)}),
+        ' ', t('overview.auditSealed', head.sealedThrough)]),
+      head.unsealed ? h('p', {class: 'vg-muted', id: 'vg-audit-unsealed', text: t('overview.auditUnsealed', head.unsealed)}) : null,
+      status,
+      h('p', {class: 'vg-actions'}, [button('secondary', t('audit.verify'), function () {
+        verifyInto(base + '/audit/verify', status);
+      }, {id: 'vg-overview-verify-button'}), ' ', h('a', {href: realmHref(realm, 'audit'), text: t('overview.openAudit')})])];
+  }
+
+  /** The newest active links (the server sends one more than it shows, to tell whether there are more). */
+  function overviewGuests(realm, grants) {
     var shown = 5;
-    api(base + '/guests?status=active&first=0&max=' + (shown + 1)).then(function (grants) {
-      if (stale(seq)) {
-        return;
-      }
-      var count = grants.length > shown ? t('overview.guestsMore', shown) : String(grants.length);
-      replace(guests.body, [
-        h('p', {class: 'vg-figure'}, [h('span', {class: 'pf-v5-c-badge pf-m-read', id: 'vg-guest-count', text: count}),
-          ' ', t('overview.guestsActive')]),
-        grants.length ? h('ul', {class: 'pf-v5-c-list vg-guest-list'}, grants.slice(0, shown).map(function (grant) {
-          var what = grant.client + ' / ' + grant.view + (grant.label ? ' (' + grant.label + ')' : '');
-          var until = grant.expiresAt ? t('overview.guestUntil', formatTime(grant.expiresAt)) : t('overview.guestNoExpiry');
-          return h('li', {}, [h('span', {text: what}), ' ', h('span', {class: 'vg-muted', text: until}),
-            grant.public ? h('span', {class: 'pf-v5-c-label pf-m-compact vg-label'}, h('span', {class: 'pf-v5-c-label__content',
-              text: t('overview.guestPublic')})) : null]);
-        })) : null,
-        h('p', {}, h('a', {href: realmHref(realm, 'guests'), id: 'vg-open-guests', text: t('overview.openGuests')}))]);
-    }).catch(function (error) {
-      if (!stale(seq)) {
-        replace(guests.body, errorAlert(error, 'refused.guests'));
-      }
-    });
+    var count = grants.length > shown ? t('overview.guestsMore', shown) : String(grants.length);
+    return [
+      h('p', {class: 'vg-figure'}, [h('span', {class: 'pf-v5-c-badge pf-m-read', id: 'vg-guest-count', text: count}),
+        ' ', t('overview.guestsActive')]),
+      grants.length ? h('ul', {class: 'pf-v5-c-list vg-guest-list'}, grants.slice(0, shown).map(function (grant) {
+        var what = grant.client + ' / ' + grant.view + (grant.label ? ' (' + grant.label + ')' : '');
+        var until = grant.expiresAt ? t('overview.guestUntil', formatTime(grant.expiresAt)) : t('overview.guestNoExpiry');
+        return h('li', {}, [h('span', {text: what}), ' ', h('span', {class: 'vg-muted', text: until}),
+          grant.public ? h('span', {class: 'pf-v5-c-label pf-m-compact vg-label'}, h('span', {class: 'pf-v5-c-label__content',
+            text: t('overview.guestPublic')})) : null]);
+      })) : null,
+      h('p', {}, h('a', {href: realmHref(realm, 'guests'), id: 'vg-open-guests', text: t('overview.openGuests')}))];
   }
 
   // ---------------------------------------------------------------------------------------------------------------
@@ -603,7 +596,7 @@
     this.seq = seq;
     this.base = realmPath(realm) + '/viewgate/access-requests';
     this.first = 0;
-    this.tiers = [];
+    this.tiers = new TierNames([]);
     this.alerts = h('div', {class: 'vg-alerts', id: 'vg-alerts', 'aria-live': 'polite'});
     this.list = h('div', {id: 'vg-requests'}, spinner());
   }
@@ -629,20 +622,12 @@
         })));
   }
 
-  RequestsPage.prototype.load = function () {
-    var page = this;
-    replace(page.content, [requestsNav(page.realm, 'requests'), h('h2', {class: 'pf-v5-c-title pf-m-xl', text: t('requests.title')}),
-      page.alerts, page.list]);
-    return loadTiers(page.realm).then(function (tiers) {
-      page.tiers = tiers;
-    }).catch(function (error) {
-      append(page.alerts, errorAlert(error, 'refused.ladder'));
-    }).then(function () {
-      return page.show(0);
-    });
-  };
+  /** The ladder's names for the requests' tiers: "Analyst (T3)", or the role name when the ladder was refused. */
+  function TierNames(tiers) {
+    this.tiers = tiers;
+  }
 
-  RequestsPage.prototype.tierOf = function (name) {
+  TierNames.prototype.of = function (name) {
     for (var i = 0; i < this.tiers.length; i++) {
       if (this.tiers[i].name === name) {
         return this.tiers[i];
@@ -651,9 +636,26 @@
     return null;
   };
 
-  RequestsPage.prototype.tierText = function (name) {
-    var tier = this.tierOf(name);
+  TierNames.prototype.text = function (name) {
+    var tier = this.of(name);
     return tier ? t('tier.named', tier.label, tier.tier) : name;
+  };
+
+  /** Loads the tier names into the page (a refusal is shown; names then stay role names), then shows its first page. */
+  function loadTierNamesThenShow(page) {
+    return loadTiers(page.realm).then(function (tiers) {
+      page.tiers = new TierNames(tiers);
+    }).catch(function (error) {
+      append(page.alerts, errorAlert(error, 'refused.ladder'));
+    }).then(function () {
+      return page.show(0);
+    });
+  }
+
+  RequestsPage.prototype.load = function () {
+    replace(this.content, [requestsNav(this.realm, 'requests'), h('h2', {class: 'pf-v5-c-title pf-m-xl', text: t('requests.title')}),
+      this.alerts, this.list]);
+    return loadTierNamesThenShow(this);
   };
 
   RequestsPage.prototype.show = function (first) {
@@ -701,7 +703,7 @@
       h('div', {}, [h('div', {class: 'vg-strong', text: who.name || whoName}), h('div', {class: 'vg-muted', text: whoName}),
         who.email ? h('div', {class: 'vg-muted', text: who.email}) : null, earlier]),
       current,
-      h('span', {text: request.desiredRole ? page.tierText(request.desiredRole) : t('requests.noDesired')}),
+      h('span', {text: request.desiredRole ? page.tiers.text(request.desiredRole) : t('requests.noDesired')}),
       h('span', {class: 'vg-message', text: request.message || ''}),
       h('span', {title: formatTime(request.createdAt), text: age(request.createdAt)}),
       decision
@@ -712,7 +714,7 @@
       api(realmPath(page.realm) + '/users/' + encodeURIComponent(who.id) + '/role-mappings/realm/composite').then(function (roles) {
         var best = null;
         roles.forEach(function (role) {
-          var tier = page.tierOf(role.name);
+          var tier = page.tiers.of(role.name);
           if (tier && (!best || tier.tier > best.tier)) {
             best = tier;
           }
@@ -732,7 +734,7 @@
   RequestsPage.prototype.decisionForm = function (request, whoName, container) {
     var page = this;
     var select = h('select', {class: 'vg-role-select', 'aria-label': t('requests.role'), 'data-role-select': ''},
-      [h('option', {value: '', text: t('requests.chooseRole')})].concat(page.tiers.map(function (tier) {
+      [h('option', {value: '', text: t('requests.chooseRole')})].concat(page.tiers.tiers.map(function (tier) {
         return h('option', {value: tier.name, text: t('tier.named', tier.label, tier.tier),
           selected: tier.name === request.desiredRole}); // a default, to be confirmed
       })));
@@ -748,11 +750,11 @@
           return;
         }
         var role = select.value;
-        ask(t('requests.confirmGrant', page.tierText(role), whoName), t('requests.confirmGrantButton'), 'primary', function () {
+        ask(t('requests.confirmGrant', page.tiers.text(role), whoName), t('requests.confirmGrantButton'), 'primary', function () {
           return api(page.base + '/' + encodeURIComponent(request.id) + '/grant', {method: 'POST', body: {role: role}})
             .then(function (granted) {
               page.done(alertBox('success', t('requests.granted', granted.requester && granted.requester.username || whoName,
-                page.tierText(granted.grantedRole || role)), '', {id: 'vg-success'}));
+                page.tiers.text(granted.grantedRole || role)), '', {id: 'vg-success'}));
             });
         }, 'refused.grant');
       }, {'data-action': 'grant'}),
@@ -837,7 +839,7 @@
     this.content = content;
     this.seq = seq;
     this.base = realmPath(realm) + '/viewgate/access-requests';
-    this.tiers = [];
+    this.tiers = new TierNames([]);
     this.status = h('select', {}, ['ALL', 'GRANTED', 'DECLINED', 'WITHDRAWN', 'PENDING'].map(function (status) {
       return h('option', {value: status, text: status === 'ALL' ? t('requests.allStatuses') : statusText(status)});
     }));
@@ -845,9 +847,6 @@
     this.alerts = h('div', {class: 'vg-alerts', id: 'vg-alerts', 'aria-live': 'polite'});
     this.list = h('div', {id: 'vg-history'}, spinner());
   }
-
-  HistoryPage.prototype.tierText = RequestsPage.prototype.tierText;
-  HistoryPage.prototype.tierOf = RequestsPage.prototype.tierOf;
 
   HistoryPage.prototype.load = function () {
     var page = this;
@@ -862,13 +861,7 @@
     ]);
     replace(page.content, [requestsNav(page.realm, 'history'), h('h2', {class: 'pf-v5-c-title pf-m-xl', text: t('requests.historyTitle')}),
       form, page.alerts, page.list]);
-    return loadTiers(page.realm).then(function (tiers) {
-      page.tiers = tiers;
-    }).catch(function (error) {
-      append(page.alerts, errorAlert(error, 'refused.ladder'));
-    }).then(function () {
-      return page.show(0);
-    });
+    return loadTierNamesThenShow(page);
   };
 
   HistoryPage.prototype.show = function (first) {
@@ -895,13 +888,13 @@
           var who = request.requester || {};
           var whoName = who.username || who.id || '';
           var outcome = request.status === 'GRANTED'
-            ? t('requests.outcomeGranted', request.previousRole ? page.tierText(request.previousRole) : t('tier.none'),
-              page.tierText(request.grantedRole))
+            ? t('requests.outcomeGranted', request.previousRole ? page.tiers.text(request.previousRole) : t('tier.none'),
+              page.tiers.text(request.grantedRole))
             : request.reason ? t('requests.outcomeReason', request.reason) : '';
           return cellsRow({'data-request-id': request.id, 'data-status': request.status, 'data-requester': whoName}, headers, [
             h('div', {}, [h('div', {class: 'vg-strong', text: who.name || whoName}), h('div', {class: 'vg-muted', text: whoName})]),
             h('span', {class: 'vg-status', text: statusText(request.status)}),
-            h('span', {text: request.desiredRole ? page.tierText(request.desiredRole) : t('requests.noDesired')}),
+            h('span', {text: request.desiredRole ? page.tiers.text(request.desiredRole) : t('requests.noDesired')}),
             h('span', {class: 'vg-outcome', text: outcome}),
             h('span', {class: 'vg-message', text: request.message || ''}),
             h('span', {title: formatTime(request.createdAt), text: formatTime(request.createdAt)}),

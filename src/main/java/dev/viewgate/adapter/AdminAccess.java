@@ -1,5 +1,6 @@
 package dev.viewgate.adapter;
 
+import dev.viewgate.base.AdminClients;
 import dev.viewgate.base.Caller;
 import dev.viewgate.base.ViewgateException;
 import java.util.ArrayDeque;
@@ -50,8 +51,12 @@ public final class AdminAccess {
         }
     }
 
+    public boolean mayViewEvents() {
+        return auth.realm().canViewEvents();
+    }
+
     public void requireViewEvents() {
-        if (!auth.realm().canViewEvents()) {
+        if (!mayViewEvents()) {
             throw refuse("a Keycloak admin of realm '" + realm.getName() + "' holding view-events");
         }
     }
@@ -68,8 +73,12 @@ public final class AdminAccess {
         return new Caller(admin.getRealm(), admin.getUser(), null, admin.getToken(), admin.getClient());
     }
 
+    public boolean mayViewUsers() {
+        return auth.users().canView();
+    }
+
     public void requireViewUsers() {
-        if (!auth.users().canView()) {
+        if (!mayViewUsers()) {
             throw refuse("a Keycloak admin of realm '" + realm.getName() + "' who may view users");
         }
     }
@@ -112,11 +121,10 @@ public final class AdminAccess {
         }
     }
 
-    /** A role of Keycloak's admin clients (realm-management, master's {realm}-realm) or master's admin roles. */
+    /** A role of Keycloak's admin clients ({@link AdminClients}: one rule for every check) or master's admin roles. */
     private static boolean isAdminRole(RoleModel role) {
-        if (role.getContainer() instanceof ClientModel client) {
-            return AdminRoles.ALL_ROLES.contains(role.getName())
-                    && (Constants.REALM_MANAGEMENT_CLIENT_ID.equals(client.getClientId()) || client.getClientId().endsWith("-realm"));
+        if (role.isClientRole()) {
+            return AdminRoles.ALL_ROLES.contains(role.getName()) && AdminClients.isAdminRole(role);
         }
         return role.getContainer() instanceof RealmModel owner && Config.getAdminRealm().equals(owner.getName())
                 && (AdminRoles.ADMIN.equals(role.getName()) || AdminRoles.CREATE_REALM.equals(role.getName()));
@@ -141,8 +149,12 @@ public final class AdminAccess {
         throw refuse("a Keycloak admin who may " + (manage ? "manage" : "view") + " client '" + clientId + "'");
     }
 
+    public boolean mayViewClients() {
+        return auth.clients().canView();
+    }
+
     public void requireViewClients() {
-        if (!auth.clients().canView()) {
+        if (!mayViewClients()) {
             throw refuse("a Keycloak admin of realm '" + realm.getName() + "' who may view clients");
         }
     }

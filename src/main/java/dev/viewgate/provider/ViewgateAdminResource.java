@@ -7,11 +7,14 @@ import dev.viewgate.guest.GuestInventoryResource;
 import dev.viewgate.request.AccessRequestAdminResource;
 import dev.viewgate.tier.LadderAdminResource;
 import dev.viewgate.viewas.ViewAsAdminResource;
+import jakarta.ws.rs.GET;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.keycloak.models.KeycloakSession;
@@ -45,6 +48,19 @@ public final class ViewgateAdminResource {
     public RealmSetup.SetupReport setup() {
         access.requireRealmAdmin();
         return new RealmSetup(session, realm, adminEvent).apply();
+    }
+
+    @GET
+    @Path("overview")
+    @Produces(MediaType.APPLICATION_JSON)
+    @Operation(summary = "The console's overview in one call: the pending count (view-users), the audit chain's head "
+            + "(view-events) and the 6 newest active guest links (view-clients); a part the admin may not read is null "
+            + "and named in refused")
+    @APIResponse(responseCode = "200", description = "{pending, audit, guests, refused}",
+            content = @Content(schema = @Schema(implementation = ConsoleOverview.Representation.class)))
+    @APIResponse(responseCode = "403", description = "The admin may read none of the three")
+    public ConsoleOverview.Representation overview() {
+        return new ConsoleOverview(session, realm, access).read();
     }
 
     @Path("audit")

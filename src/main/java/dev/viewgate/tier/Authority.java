@@ -1,5 +1,6 @@
 package dev.viewgate.tier;
 
+import dev.viewgate.base.AdminClients;
 import dev.viewgate.base.ViewAsNotes;
 import dev.viewgate.base.ViewgateException;
 import dev.viewgate.tier.AuthorityRule.Holding;

@@ -2,7 +2,7 @@ package dev.viewgate.viewas;
 
 import com.fasterxml.jackson.databind.node.NullNode;
 import dev.viewgate.base.ViewAsNotes;
-import dev.viewgate.tier.AdminClients;
+import dev.viewgate.base.AdminClients;
 import dev.viewgate.tier.Tier;
 import dev.viewgate.tier.TierLadder;
 import dev.viewgate.tier.TierService;

@@ -322,6 +322,36 @@ class AdminConsoleApiIT {
     }
 
     @Test
+    void theOverviewGivesEachPartTheAdminMayReadInOneCall() {
+        JsonNode all = Admin.expect(http.get(api("/overview"), http.adminToken()), 200).json();
+        assertEquals(0, all.get("refused").size(), all.toString());
+        long pending = Admin.expect(http.get(api("/access-requests/count?status=PENDING"), http.adminToken()), 200).json()
+                .get("count").asLong();
+        assertEquals(pending, all.get("pending").asLong());
+        JsonNode chain = Admin.expect(http.get(api("/audit/chain"), http.adminToken()), 200).json();
+        assertTrue(all.get("audit").get("sealedThrough").asLong() <= chain.get("sealedThrough").asLong(), all + " " + chain);
+        JsonNode active = Admin.expect(http.get(api("/guests?status=active&first=0&max=6"), http.adminToken()), 200).json();
+        assertTrue(all.get("guests").size() <= 6, all.toString());
+        for (int i = 0; i < all.get("guests").size(); i++) {
+            assertEquals(active.get(i).get("id").asText(), all.get("guests").get(i).get("id").asText(), "the newest active, in order");
+        }
+
+        // An admin who may only view users gets the count; the audit and the guest links are named as refused.
+        String username = "overview-viewusers-" + System.nanoTime();
+        String userId = admin.createUser(REALM, username, "Ova", "Viewusers");
+        admin.grantClientRole(REALM, userId, "realm-management", "view-users");
+        String viewUsers = http.passwordGrant(server.realmUrl(), "admin-cli", null, username, username);
+        JsonNode partial = Admin.expect(http.get(api("/overview"), viewUsers), 200).json();
+        assertEquals(List.of("audit", "guests"), List.of(partial.get("refused").get(0).asText(), partial.get("refused").get(1).asText()));
+        assertTrue(partial.get("audit").isNull() && partial.get("guests").isNull(), partial.toString());
+        assertEquals(pending, partial.get("pending").asLong());
+
+        // A member, or an admin of another realm, reads none of it.
+        assertError(http.get(api("/overview"), http.memberToken("ada")), 403, "forbidden");
+        assertEquals(403, http.get(api("/overview"), otherRealmAdminToken("overview-other-" + System.nanoTime())).status());
+    }
+
+    @Test
     void theRequestHistoryFiltersByStatusAndRequesterNewestFirst() {
         String username = "history-" + System.nanoTime();
         String userId = admin.createUser(REALM, username, "Hist", "Ory");

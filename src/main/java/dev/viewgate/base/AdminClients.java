@@ -1,4 +1,4 @@
-package dev.viewgate.tier;
+package dev.viewgate.base;
 
 import org.keycloak.Config;
 import org.keycloak.models.ClientModel;
