@@ -84,6 +84,20 @@ public final class ViewgateRealmResource {
     }
 
     @GET
+    @Path("me/freshness")
+    @Produces(MediaType.APPLICATION_JSON)
+    @Tag(name = "Me and tiers")
+    @Operation(summary = "Whether the presented token still tells the member's access (tier, view as), the member's newest "
+            + "access request and, for deciders, the pending count: an app asks at each page and refreshes the token "
+            + "when current is false")
+    @APIResponse(responseCode = "200", description = "{current, changed, tier, tierRole, viewAs, request, queue}",
+            content = @Content(schema = @Schema(implementation = MemberFreshness.Representation.class)))
+    @APIResponse(responseCode = "401", description = "No valid access token of this realm, or its session has ended")
+    public MemberFreshness.Representation freshness() {
+        return new MemberFreshness(session).check();
+    }
+
+    @GET
     @Path("tiers")
     @Produces(MediaType.APPLICATION_JSON)
     @Tag(name = "Me and tiers")

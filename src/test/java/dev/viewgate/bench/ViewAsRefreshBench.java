@@ -35,6 +35,35 @@ final class ViewAsRefreshBench {
             report.text(side.name() + " / inactive: " + Comparison.ratios(active, inactive) + ".");
             report.goal("Refresh, " + side.name() + " / inactive", ">= 0.95x", Report.f("%.3fx", ratio), ratio >= 0.95);
         }
+        freshness(context, server, http);
+    }
+
+    /**
+     * What an app pays to learn at each page that a member's access changed ({@code me/freshness}) against what it
+     * pays to ask Keycloak who the member is (userinfo), with the same access token of one SSO session per thread.
+     */
+    private static void freshness(BenchContext context, DistributionServer server, Http http) throws Exception {
+        Report report = context.report();
+        report.section("2b. The freshness check an app makes at each page vs Keycloak's userinfo");
+        int threads = context.settings().threads();
+        List<String> tokens = new ArrayList<>();
+        for (int t = 0; t < threads; t++) {
+            tokens.add(Admin.expect(http.postForm(GuestExchangeBench.tokenUrl(server), Map.of("grant_type", "password",
+                    "client_id", "demo-app", "client_secret", "demo-app-secret", "username", "ada", "password", "ada")), 200)
+                    .json().get("access_token").asText());
+        }
+        String userinfo = server.realmUrl() + "/protocol/openid-connect/userinfo";
+        String freshness = server.viewgateUrl() + "/me/freshness";
+        String keycloak = "Keycloak: userinfo";
+        String viewgate = "Viewgate: me/freshness (ada, a decider: with the queue's count)";
+        Map<String, Load.Sample> medians = Comparison.run(context, "Per-page calls of demo-app with ada's access token", List.of(
+                new Comparison.Side(keycloak, server, (thread, i) -> Admin.expect(http.get(userinfo, tokens.get(thread)), 200)),
+                new Comparison.Side(viewgate, server, (thread, i) -> Admin.expect(http.get(freshness, tokens.get(thread)), 200))));
+        Load.Sample check = medians.get(viewgate);
+        Load.Sample reference = medians.get(keycloak);
+        double ratio = check.perSecond() / reference.perSecond();
+        report.text("me/freshness / userinfo: " + Comparison.ratios(check, reference) + ".");
+        report.goal("me/freshness / Keycloak userinfo", ">= 0.90x", Report.f("%.3fx", ratio), ratio >= 0.90);
     }
 
     private static Comparison.Side side(String name, DistributionServer server, Http http, List<String> refreshTokens) {
