@@ -153,25 +153,46 @@ class DemoAppIT {
             ada.element(By.id("view-as-exit")).click();
             Await.until(Duration.ofSeconds(10), () -> ada.text(By.id("menu-tier")), "Administrator (T7)"::equals, "back to T7");
             assertTrue(ada.driver().findElements(By.id("view-as-banner")).isEmpty());
+
+            // Started again, and ended on a Keycloak page instead: the app's very next page knows it.
+            ada.element(By.id("view-as-link")).click();
+            ada.element(By.id("viewgate-tier-2")).click();
+            ada.awaitText(By.cssSelector("[data-test=view-as-text]"), "Viewing as Explorer (T2)");
+            ada.open(server.viewgateUrl() + "/");
+            ada.element(By.id("viewgate-view-as-exit")).click();
+            Await.until(Duration.ofSeconds(10), () -> ada.driver().findElements(By.id("viewgate-view-as-exit")).isEmpty(),
+                    Boolean.TRUE::equals, "ended on Keycloak's page");
+            ada.open(app.baseUrl() + "/views/" + REPORT);
+            assertEquals("Administrator (T7)", ada.text(By.id("menu-tier")), "the first page after the exit");
+            assertTrue(ada.driver().findElements(By.id("view-as-banner")).isEmpty());
+            assertFalse(ada.driver().findElements(By.id("export-link")).isEmpty(), "ada exports again");
         }
     }
 
     @Test
-    void ericAsksForBuilderAdaGrantsAnalystAndEricsMenuShowsItAfterSignIn() {
+    void ericAsksForBuilderAdaGrantsAnalystFromTheAppsQueueLinkAndEricsNextPageShowsIt() {
         String ericId = admin.userId(KeycloakServer.REALM, "eric");
         try (Browser eric = Browser.start("en"); Browser ada = Browser.start("en")) {
             signIn(eric, "eric");
             eric.awaitText(By.id("menu-tier"), "Explorer (T2)");
+            assertTrue(eric.driver().findElements(By.id("queue-link")).isEmpty(), "eric decides nothing: no queue link");
             eric.element(By.id("request-access-link")).click();
             new Select(eric.element(By.id("viewgate-desired-role"))).selectByValue("builder");
             eric.element(By.id("viewgate-message-input")).sendKeys("I build the client reports");
             eric.element(By.id("viewgate-submit")).click();
             eric.awaitText(By.id("viewgate-notice"), "Your request was sent.");
-            eric.open(app.baseUrl() + "/");
+            // The way back from Keycloak's page is the app, named.
+            assertEquals("← Back to Acme Analytics (demo app)", eric.text(By.id("viewgate-back")));
+            eric.element(By.id("viewgate-back")).click();
             eric.awaitText(By.id("menu-pending"), "request pending");
 
-            ada.open(server.viewgateUrl() + "/access-requests/queue");
-            ada.signIn("ada", "ada");
+            // ada reaches the queue from the app: the badge counts what the API counts.
+            signIn(ada, "ada");
+            long waiting = Admin.expect(http.get(server.viewgateUrl() + "/access-requests/count?status=PENDING",
+                    http.memberToken("ada")), 200).json().get("count").asLong();
+            ada.awaitText(By.id("queue-count"), String.valueOf(waiting));
+            ada.screenshot("demo-queue-badge");
+            ada.element(By.id("queue-link")).click();
             JsonNode pending = Admin.expect(http.get(server.viewgateUrl() + "/access-requests?status=PENDING&max=100",
                     http.memberToken("ada")), 200).json();
             String requestId = null;
@@ -185,16 +206,41 @@ class DemoAppIT {
             entry.findElement(By.cssSelector(".viewgate-grant button")).click();
             ada.element(By.id("viewgate-confirm-button")).click();
             ada.awaitText(By.id("viewgate-notice"), "Granted Analyst (T3) to Eric Explorer (eric).");
+            ada.element(By.id("viewgate-back")).click();
+            ada.awaitText(By.id("queue-count"), String.valueOf(waiting - 1));
 
-            eric.element(By.id("logout")).click();
-            // Signed out of the app and of Keycloak: back at the app's signed-out home.
-            eric.text(By.cssSelector("[data-test=login]"));
-            signIn(eric, "eric");
+            // eric's next page: the new tier and the outcome at once, without signing in again or waiting for expiry.
+            eric.open(app.baseUrl() + "/");
             eric.awaitText(By.id("menu-tier"), "Analyst (T3)");
+            assertEquals("Your access request was granted: you are now Analyst (T3).", eric.text(By.id("request-outcome")));
             assertTrue(eric.driver().findElements(By.id("menu-pending")).isEmpty());
+            eric.screenshot("demo-request-granted");
         } finally {
             // Other ITs count on eric being an Explorer.
             admin.setRealmRoles(KeycloakServer.REALM, ericId, List.of("analyst", "builder"), List.of("explorer"));
+        }
+    }
+
+    @Test
+    void aDeclineShowsItsReasonAtTheMembersNextPageAndTheyMayAskAgain() {
+        String username = "nora-" + System.nanoTime();
+        admin.createUser(KeycloakServer.REALM, username, "Nora", "Newcomer");
+        try (Browser nora = Browser.start("en")) {
+            signIn(nora, username);
+            nora.element(By.id("no-access"));
+            String id = Admin.expect(http.postJson(server.viewgateUrl() + "/access-requests", http.memberToken(username),
+                    Map.of("desiredRole", "explorer")), 201).json().get("id").asText();
+            nora.open(app.baseUrl() + "/");
+            nora.awaitText(By.id("menu-pending"), "request pending");
+            Admin.expect(http.postJson(server.viewgateUrl() + "/access-requests/" + id + "/decline", http.memberToken("ada"),
+                    Map.of("reason", "Ask your team lead first")), 200);
+            nora.open(app.baseUrl() + "/");
+            WebElement outcome = nora.element(By.id("request-outcome"));
+            assertEquals("DECLINED", outcome.getAttribute("data-status"));
+            assertTrue(outcome.getText().contains("Your access request was declined: “Ask your team lead first”"), outcome.getText());
+            assertTrue(outcome.getText().contains("You may ask again"), outcome.getText());
+            assertTrue(nora.driver().findElements(By.id("menu-pending")).isEmpty());
+            nora.element(By.id("request-access-link"));
         }
     }
 

@@ -98,8 +98,18 @@ public final class KeycloakClient {
                 "client_id", config.clientId(), "redirect_uri", config.appUrl("/view-as/return")));
     }
 
+    /** Viewgate's request form, with the way back to this app (Keycloak checks the address against the client's). */
     public String accessRequestFormUrl() {
-        return config.viewgateUrl("access-requests/form");
+        return config.viewgateUrl("access-requests/form") + "?" + wayBack();
+    }
+
+    /** Viewgate's queue of access requests for deciders, with the way back to this app. */
+    public String accessRequestQueueUrl() {
+        return config.viewgateUrl("access-requests/queue") + "?" + wayBack();
+    }
+
+    private String wayBack() {
+        return form(Map.of("client_id", config.clientId(), "redirect_uri", config.appUrl("/")));
     }
 
     // ---- token endpoint ----
@@ -202,8 +212,9 @@ public final class KeycloakClient {
         return api("DELETE", "view-as", bearer, null);
     }
 
-    public Answer myAccessRequests(String bearer) throws KeycloakException {
-        return api("GET", "access-requests/mine", bearer, null);
+    /** Whether the member's token still tells their access, their newest request and (deciders) the queue's count. */
+    public Answer freshness(String bearer) throws KeycloakException {
+        return api("GET", "me/freshness", bearer, null);
     }
 
     private String guestsPath(String viewKey) {

@@ -29,8 +29,8 @@ public final class MemberRoutes {
     private static final Pattern GRANT_ID = Pattern.compile("^[A-Za-z0-9_-]{1,64}$");
     private static final Duration LOGIN_TIMEOUT = Duration.ofMinutes(10);
 
-    /** A signed-in request: the session and its (fresh) tokens. */
-    private record Member(Session session, MemberTokens tokens) {
+    /** A signed-in request: the session, its tokens (current as of Viewgate's freshness check) and what it said. */
+    private record Member(Session session, MemberTokens tokens, AccountNews news) {
     }
 
     private final AppConfig config;
@@ -90,7 +90,7 @@ public final class MemberRoutes {
             return;
         }
         Member m = member.get();
-        responses.html(request.exchange(), 200, pages.home(m.session(), m.tokens(), requestPending(m), workspace));
+        responses.html(request.exchange(), 200, pages.home(m.session(), m.tokens(), m.news(), workspace));
     }
 
     private void login(Request request) throws IOException {
@@ -295,7 +295,7 @@ public final class MemberRoutes {
                 guestsError = "Could not list guests: " + e.getMessage();
             }
         }
-        responses.html(request.exchange(), status, pages.view(member.session(), member.tokens(), requestPending(member),
+        responses.html(request.exchange(), status, pages.view(member.session(), member.tokens(), member.news(),
                 view, guests, guestsError, guestDraft, publicDraft));
     }
 
@@ -436,7 +436,7 @@ public final class MemberRoutes {
         ShareDraft draft = ShareDraft.of(request, null);
         if (!"yes".equals(request.form("confirm"))) {
             responses.html(request.exchange(), 200, pages.confirmPublic(member.session(), member.tokens(),
-                    requestPending(member), view, draft, expires));
+                    member.news(), view, draft, expires));
             return;
         }
         Map<String, Object> body = new LinkedHashMap<>();
@@ -540,7 +540,11 @@ public final class MemberRoutes {
 
     // ---- session and tokens ----
 
-    /** The signed-in member of this request, with tokens refreshed when the access token has (nearly) expired. */
+    /**
+     * The signed-in member of this request. Tokens are refreshed when the access token has (nearly) expired, and when
+     * Viewgate's freshness check says it no longer tells the member's access (a tier granted, a view as started or
+     * ended elsewhere), so every page shows the access of now. A session ended at Keycloak signs out of the app.
+     */
     private Optional<Member> signedIn(Request request) {
         Optional<Session> session = sessions.find(request.cookie(COOKIE));
         if (session.isEmpty()) {
@@ -553,7 +557,27 @@ public final class MemberRoutes {
         if (tokens.expiresSoon(Instant.now())) {
             tokens = refresh(session.get());
         }
-        return tokens == null ? Optional.empty() : Optional.of(new Member(session.get(), tokens));
+        if (tokens == null) {
+            return Optional.empty();
+        }
+        AccountNews news = AccountNews.UNKNOWN;
+        try {
+            KeycloakClient.Answer answer = keycloak.freshness(tokens.accessToken());
+            if (answer.status() == 401) {
+                LOG.info(tokens.username() + "'s Keycloak session has ended, signing out of the app");
+                session.get().member(null);
+                return Optional.empty();
+            }
+            if (answer.ok()) {
+                news = AccountNews.of(answer.body());
+                if (!answer.body().path("current").asBoolean(true)) {
+                    tokens = refresh(session.get());
+                }
+            }
+        } catch (KeycloakClient.KeycloakException e) {
+            LOG.info("Keycloak could not be asked whether " + tokens.username() + "'s token is current: " + e.getMessage());
+        }
+        return tokens == null ? Optional.empty() : Optional.of(new Member(session.get(), tokens, news));
     }
 
     /** Refreshes the session's tokens; on failure the member is signed out of the app and null is returned. */
@@ -584,23 +608,6 @@ public final class MemberRoutes {
         String refreshToken = answer.path("refresh_token").asText(previous == null ? null : previous.refreshToken());
         String idToken = answer.path("id_token").asText(previous == null ? null : previous.idToken());
         return MemberTokens.of(accessToken, refreshToken, idToken, claims);
-    }
-
-    /**
-     * Whether the member has a pending access request (null when unknown). Asked on every page: the member files and
-     * withdraws requests on Viewgate's pages, so any cached answer would be stale right when it matters.
-     */
-    private Boolean requestPending(Member member) {
-        try {
-            KeycloakClient.Answer answer = keycloak.myAccessRequests(member.tokens().accessToken());
-            if (!answer.ok()) {
-                return null;
-            }
-            JsonNode pending = answer.body().path("pending");
-            return !pending.isMissingNode() && !pending.isNull();
-        } catch (KeycloakClient.KeycloakException e) {
-            return null;
-        }
     }
 
     private boolean validPost(Request request, Session session) {

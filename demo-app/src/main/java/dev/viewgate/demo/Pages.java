@@ -34,7 +34,7 @@ public final class Pages {
     }
 
     /** A page of the signed-in app: header with the account menu, the view-as banner, then the content. */
-    String member(Session session, MemberTokens member, Boolean requestPending, String title, String content) {
+    String member(Session session, MemberTokens member, AccountNews news, String title, String content) {
         StringBuilder out = new StringBuilder();
         ViewAsState viewAs = member.viewAs();
         if (viewAs != null) {
@@ -53,9 +53,18 @@ public final class Pages {
             out.append(" <a href=\"").append(esc(keycloak.viewAsSelectUrl()))
                     .append("\" id=\"view-as-link\" data-test=\"view-as-link\">View as…</a>");
         }
-        out.append(" <a href=\"").append(esc(keycloak.accessRequestFormUrl()))
-                .append("\" id=\"request-access-link\" data-test=\"request-access-link\">Request more access</a>");
-        if (Boolean.TRUE.equals(requestPending)) {
+        if (news.decides()) {
+            out.append(" <a href=\"").append(esc(keycloak.accessRequestQueueUrl()))
+                    .append("\" id=\"queue-link\" data-test=\"queue-link\">Access requests <span class=\"badge\" "
+                            + "id=\"queue-count\" data-test=\"queue-count\" aria-label=\"")
+                    .append(news.queuePending()).append(" waiting\">").append(news.queuePending()).append("</span></a>");
+        }
+        // Previewing with less access is no time to ask for more: Viewgate refuses it then, so the link is not offered.
+        if (viewAs == null) {
+            out.append(" <a href=\"").append(esc(keycloak.accessRequestFormUrl()))
+                    .append("\" id=\"request-access-link\" data-test=\"request-access-link\">Request more access</a>");
+        }
+        if (news.requestPending()) {
             out.append(" <span class=\"badge\" id=\"menu-pending\" data-test=\"menu-pending\">request pending</span>");
         }
         out.append(" <form method=\"post\" action=\"/logout\" class=\"inline\">").append(csrf(session))
@@ -113,8 +122,9 @@ public final class Pages {
                 + "<p><a class=\"button\" href=\"/login\" id=\"login\" data-test=\"login\">Sign in</a></p></main>");
     }
 
-    String home(Session session, MemberTokens member, Boolean pending, Workspace workspace) {
+    String home(Session session, MemberTokens member, AccountNews news, Workspace workspace) {
         StringBuilder content = new StringBuilder("<h1>").append(esc(Workspace.NAME)).append("</h1>");
+        content.append(outcome(news, member.tier()));
         if (member.tier() < Tiers.READ) {
             content.append("<p id=\"no-access\" data-test=\"no-access\">You are signed in but have no access to this "
                     + "workspace yet. Use “Request more access” to ask for it.</p>");
@@ -127,14 +137,29 @@ public final class Pages {
             }
             content.append("</ul>");
         }
-        return member(session, member, pending, "Home", content.toString());
+        return member(session, member, news, "Home", content.toString());
+    }
+
+    /** The outcome of the member's newest access request, when it was decided: granted (and the tier now) or declined. */
+    static String outcome(AccountNews news, int tier) {
+        String outcome = news.recentOutcome(Instant.now());
+        if ("GRANTED".equals(outcome)) {
+            return "<p class=\"flash flash-success\" id=\"request-outcome\" data-test=\"request-outcome\" data-status=\"GRANTED\">"
+                    + "Your access request was granted: you are now " + esc(Tiers.labelWithLevel(tier)) + ".</p>";
+        }
+        if ("DECLINED".equals(outcome)) {
+            return "<div class=\"flash flash-notice\" id=\"request-outcome\" data-test=\"request-outcome\" data-status=\"DECLINED\">"
+                    + "<p>Your access request was declined" + (news.reason() == null ? "." : ": “" + esc(news.reason()) + "”")
+                    + "</p><p>You may ask again with “Request more access”.</p></div>";
+        }
+        return "";
     }
 
     /**
      * A view: its table, forms and properties, and for members who share it the guest form, the public-link form and
      * the links made so far. {@code guestDraft} and {@code publicDraft} refill a refused form (null: blank).
      */
-    String view(Session session, MemberTokens member, Boolean pending, DataView view, JsonNode guests, String guestsError,
+    String view(Session session, MemberTokens member, AccountNews news, DataView view, JsonNode guests, String guestsError,
                 ShareDraft guestDraft, ShareDraft publicDraft) {
         MemberAccess access = MemberAccess.of(member.tier(), view);
         String base = "/views/" + esc(view.key());
@@ -163,7 +188,7 @@ public final class Pages {
             content.append(publicForm(session, base, publicDraft == null ? ShareDraft.blank() : publicDraft));
             content.append(links(session, base, guests, guestsError));
         }
-        return member(session, member, pending, view.title(), content.toString());
+        return member(session, member, news, view.title(), content.toString());
     }
 
     private static String properties(Session session, DataView view, MemberAccess access, String base) {
@@ -287,7 +312,7 @@ public final class Pages {
     }
 
     /** The step that confirms a public link: says who can read it, until when, and carries the checked fields on. */
-    String confirmPublic(Session session, MemberTokens member, Boolean pending, DataView view, ShareDraft draft,
+    String confirmPublic(Session session, MemberTokens member, AccountNews news, DataView view, ShareDraft draft,
                          Instant expiresAt) {
         String base = "/views/" + esc(view.key());
         ZoneId zone = Times.zone(draft.timeZone());
@@ -311,7 +336,7 @@ public final class Pages {
                 .append("<button type=\"submit\" id=\"public-confirm\" data-test=\"public-confirm\">Yes, create the public link"
                         + "</button> <a href=\"").append(base).append("#public\" id=\"public-cancel\" data-test=\"public-cancel\">"
                         + "Cancel</a></form>");
-        return member(session, member, pending, "Create a public link", content.toString());
+        return member(session, member, news, "Create a public link", content.toString());
     }
 
     /** The view's links: who made each, what it allows, until when, its use, and revoke (confirmed) for the active ones. */
