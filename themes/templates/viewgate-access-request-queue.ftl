@@ -124,5 +124,12 @@
         </#if>
     </article>
     </#list>
+    <#if requests?size != 0>
+    <nav class="viewgate-pager" id="viewgate-queue-pager" aria-label="${msg("viewgateQueuePages")}">
+        <span class="viewgate-hint" id="viewgate-queue-range">${msg("viewgateQueueRange", range.from?c, range.to?c, count?c)}</span>
+        <#if range.previousUrl?has_content><a href="${range.previousUrl}" id="viewgate-queue-previous" class="viewgate-button viewgate-button-secondary">${msg("viewgateQueuePrevious")}</a></#if>
+        <#if range.nextUrl?has_content><a href="${range.nextUrl}" id="viewgate-queue-next" class="viewgate-button viewgate-button-secondary">${msg("viewgateQueueNext")}</a></#if>
+    </nav>
+    </#if>
     </#if>
 </@layout.page>

@@ -13,6 +13,7 @@ import dev.viewgate.tier.TierResource;
 import dev.viewgate.tier.TierService;
 import jakarta.ws.rs.core.MultivaluedMap;
 import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.core.UriBuilder;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.HashMap;
@@ -211,8 +212,13 @@ public final class AccessRequestPages {
             Decider decider = Decider.member(session, caller);
             List<Tier> grantable = ladder.tiers().stream().filter(t -> decider.offers(caller.realm().getRole(t.role()))).toList();
             model.put("grantable", grantable.stream().map(t -> option(t, labels)).toList());
-            model.put("requests", requests.list(AccessRequestStatus.PENDING, null, 0, QUEUE_PAGE).stream()
-                    .map(r -> queueEntry(r, requests, tiers, labels, caller, grantable)).toList());
+            int first = queueFirst();
+            List<AccessRequestEntity> page = requests.list(AccessRequestStatus.PENDING, null, first, QUEUE_PAGE + 1);
+            List<AccessRequestEntity> shown = page.subList(0, Math.min(QUEUE_PAGE, page.size()));
+            model.put("requests", shown.stream().map(r -> queueEntry(r, requests, tiers, labels, caller, grantable)).toList());
+            model.put("range", Map.of("from", first + 1, "to", first + shown.size(),
+                    "previousUrl", first == 0 ? "" : queuePage(Math.max(0, first - QUEUE_PAGE)),
+                    "nextUrl", page.size() > QUEUE_PAGE ? queuePage(first + QUEUE_PAGE) : ""));
             // A decision's notice names who got which role; it shows only for a decision this decider made.
             notice().flatMap(n -> decidedNotice(requests, caller, n, ladder, labels)).ifPresent(d -> model.put("decided", d));
         }
@@ -293,6 +299,19 @@ public final class AccessRequestPages {
     private static String desiredTier(AccessRequestEntity request, TierLadder ladder, TierLabels labels) {
         return request.getDesiredRole() == null ? "" : ladder.byRole(request.getDesiredRole()).map(labels::withLevel)
                 .orElse(request.getDesiredRole());
+    }
+
+    /** {@code ?first=} of the queue page: ASCII digits, else the first page (a page link is never worth an error). */
+    private int queueFirst() {
+        String value = session.getContext().getUri().getQueryParameters().getFirst("first");
+        if (value == null || value.isEmpty() || value.length() > 9 || !value.chars().allMatch(c -> c >= '0' && c <= '9')) {
+            return 0;
+        }
+        return Integer.parseInt(value);
+    }
+
+    private String queuePage(int first) {
+        return UriBuilder.fromUri(Pages.link(session, QUEUE)).replaceQueryParam("first", first).build().toString();
     }
 
     /** When, as the page says it ("2 minutes ago", from the message key and amount) and as an ISO instant. */

@@ -369,6 +369,49 @@ class AccessRequestPagesIT {
     }
 
     @Test
+    void theQueuePagesThroughMoreThanFiftyOldestFirst() {
+        // At least 51 pending: the newest (asked last) is on the second page, never lost beyond the first 50.
+        List<String> asked = new java.util.ArrayList<>();
+        for (long missing = Math.max(1, 51 - pendingCount()); missing > 0; missing--) {
+            asked.add(ask(newMember("page-many"), Map.of("message", "one of many")));
+        }
+        String newest = asked.get(asked.size() - 1);
+        try {
+            pagesThrough(newest);
+        } finally {
+            // Declined again, so that the other tests find their requests on the first page.
+            String ada = http.memberToken("ada");
+            asked.forEach(id -> Admin.expect(http.postJson(server.viewgateUrl() + "/access-requests/" + id + "/decline", ada,
+                    Map.of("reason", "paging test")), 200));
+        }
+    }
+
+    private void pagesThrough(String newest) {
+        long pending = pendingCount();
+        JsonNode second = Admin.expect(http.get(server.viewgateUrl() + "/access-requests?status=PENDING&first=50&max=50",
+                http.memberToken("ada")), 200).json();
+        try (Browser browser = Browser.start("en")) {
+            browser.open(queue());
+            browser.signIn("ada", "ada");
+            assertEquals("Requests 1–50 of " + pending + ", oldest first", browser.text(By.id("viewgate-queue-range")));
+            assertEquals(50, browser.driver().findElements(By.cssSelector("article.viewgate-request")).size());
+            assertTrue(browser.driver().findElements(By.id("viewgate-queue-previous")).isEmpty());
+            assertTrue(browser.driver().findElements(By.id("viewgate-request-" + newest)).isEmpty(), "the newest waits on page 2");
+            browser.element(By.id("viewgate-queue-next")).click();
+            browser.awaitText(By.id("viewgate-queue-range"), "Requests 51–" + (50 + second.size()) + " of " + pending + ", oldest first");
+            browser.element(By.id("viewgate-request-" + newest));
+            assertEquals(second.get(0).get("id").asText(), browser.driver().findElements(By.cssSelector("article.viewgate-request"))
+                    .get(0).getAttribute("id").substring("viewgate-request-".length()), "the API's page 2, in its order");
+            PageShots.both(browser, "queue-page-2");
+            browser.element(By.id("viewgate-queue-previous")).click();
+            browser.awaitText(By.id("viewgate-queue-range"), "Requests 1–50 of " + pending + ", oldest first");
+            // A malformed page number is the first page, not an error.
+            browser.open(queue() + "?first=%EF%BC%95%EF%BC%90");
+            browser.awaitText(By.id("viewgate-queue-range"), "Requests 1–50 of " + pending + ", oldest first");
+        }
+    }
+
+    @Test
     void decisionNoticesShowOnlyDecisionsThisDeciderMade() {
         String username = newMember("page-notice");
         String pendingId = ask(username, Map.of("message", "still pending"));
